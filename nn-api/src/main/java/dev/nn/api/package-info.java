@@ -1,0 +1,2 @@
+/** Tensors, shapes and the backend lookup. */
+package dev.nn.api;

@@ -1,0 +1,130 @@
+package dev.nn.api.spi;
+
+import dev.nn.api.Tensor;
+import dev.nn.api.data.MultiHotRows;
+
+/**
+ * A compute backend: tensor storage plus the primitive kernels every layer, loss and optimizer is
+ * written over. Found by {@link java.util.ServiceLoader} and chosen by {@link #name()}, the value
+ * of the command line's {@code --backend}.
+ *
+ * <p>Kernels write into a caller-supplied {@code out} tensor so that training loops reuse their
+ * buffers. Element-wise kernels accept {@code out} aliasing an input. Every kernel validates shapes
+ * with {@link Checks} and throws {@link dev.nn.api.ShapeException} naming the op and the shapes.
+ *
+ * <p>The optimizer steps have default implementations over the primitives; a backend may replace
+ * them with fused kernels, and the conformance suite holds the replacement to the same values.
+ *
+ * <p>A backend instance is not thread-safe: one training loop uses it at a time.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** The name users pass to {@code --backend}: {@code java}, {@code nd4j}. */
+    String name();
+
+    /** How many threads the kernels use. */
+    int threads();
+
+    /** A backend of the same kind whose kernels use {@code threads} threads. */
+    Backend withThreads(int threads);
+
+    /** One line for logs and reports, e.g. {@code "java (pure Java, 2 threads)"}. */
+    String description();
+
+    /** A dense tensor holding a copy of {@code data}, row-major. */
+    Tensor upload(float[] data, int rows, int cols);
+
+    /** A sparse multi-hot tensor of the given rows (the backend may keep a reference or densify). */
+    Tensor upload(MultiHotRows rows);
+
+    /** A dense tensor of zeros. */
+    Tensor zeros(int rows, int cols);
+
+    /** A row-major copy of the values of {@code t}. */
+    float[] download(Tensor t);
+
+    /** Sets every element of dense {@code t} to {@code value}. */
+    void fill(Tensor t, float value);
+
+    /**
+     * {@code out = op(a) x op(b)}, where {@code op} transposes when its flag is set. {@code a} may be
+     * sparse (multi-hot): then the product is a gather-sum of rows of {@code b}, and its transpose a
+     * scatter-add. {@code out} must not alias {@code a} or {@code b}.
+     */
+    void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out);
+
+    /** {@code out = f(x)} element-wise. */
+    void unary(UnaryOp op, Tensor x, Tensor out);
+
+    /** {@code out = a op b} element-wise, {@code b} broadcast as {@link BinaryOp} describes. */
+    void binary(BinaryOp op, Tensor a, Tensor b, Tensor out);
+
+    /** {@code out = scale * x + shift} element-wise. */
+    void affine(Tensor x, float scale, float shift, Tensor out);
+
+    /** Sum along {@code axis}: 0 gives a {@code (1, cols)} row, 1 a {@code (rows, 1)} column. */
+    void sum(Tensor x, int axis, Tensor out);
+
+    /** Row-wise softmax, {@code out[i, j] = exp(x[i, j] - max_i) / sum_j exp(x[i, j] - max_i)}. */
+    void softmax(Tensor x, Tensor out);
+
+    /**
+     * The gradient through an activation, written in terms of its output {@code y}:
+     * relu {@code g * (y > 0)}, sigmoid {@code g * y * (1 - y)}, tanh {@code g * (1 - y^2)}.
+     */
+    void activationGradient(UnaryOp activation, Tensor y, Tensor gradY, Tensor out);
+
+    /**
+     * One RMSprop step in place, following Keras 3 ({@code keras/src/optimizers/rmsprop.py}):
+     * {@code v = rho * v + (1 - rho) * g^2; w -= lr * g / sqrt(v + epsilon)}.
+     */
+    default void rmsPropStep(Tensor w, Tensor g, Tensor v, float learningRate, float rho, float epsilon) {
+        try (Tensor t = zeros(g.rows(), g.cols())) {
+            unary(UnaryOp.SQUARE, g, t);
+            affine(t, 1 - rho, 0, t);
+            affine(v, rho, 0, v);
+            binary(BinaryOp.ADD, v, t, v);
+            affine(v, 1, epsilon, t);
+            unary(UnaryOp.SQRT, t, t);
+            binary(BinaryOp.DIV, g, t, t);
+            affine(t, -learningRate, 0, t);
+            binary(BinaryOp.ADD, w, t, w);
+        }
+    }
+
+    /**
+     * One Adam step in place, following Keras 3 ({@code keras/src/optimizers/adam.py}), with the
+     * bias-corrected rate {@code alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t)} computed by the caller:
+     * {@code m += (g - m) * (1 - beta1); v += (g^2 - v) * (1 - beta2); w -= alpha * m / (sqrt(v) + epsilon)}.
+     */
+    default void adamStep(Tensor w, Tensor g, Tensor m, Tensor v, float alpha, float beta1, float beta2,
+            float epsilon) {
+        try (Tensor t = zeros(g.rows(), g.cols())) {
+            binary(BinaryOp.SUB, g, m, t);
+            affine(t, 1 - beta1, 0, t);
+            binary(BinaryOp.ADD, m, t, m);
+            unary(UnaryOp.SQUARE, g, t);
+            binary(BinaryOp.SUB, t, v, t);
+            affine(t, 1 - beta2, 0, t);
+            binary(BinaryOp.ADD, v, t, v);
+            unary(UnaryOp.SQRT, v, t);
+            affine(t, 1, epsilon, t);
+            binary(BinaryOp.DIV, m, t, t);
+            affine(t, -alpha, 0, t);
+            binary(BinaryOp.ADD, w, t, w);
+        }
+    }
+
+    /** One plain SGD step in place: {@code w -= lr * g}. */
+    default void sgdStep(Tensor w, Tensor g, float learningRate) {
+        try (Tensor t = zeros(g.rows(), g.cols())) {
+            affine(g, -learningRate, 0, t);
+            binary(BinaryOp.ADD, w, t, w);
+        }
+    }
+
+    /** Releases threads and native memory held by the backend. */
+    @Override
+    default void close() {
+    }
+}

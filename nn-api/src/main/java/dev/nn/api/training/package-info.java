@@ -1,0 +1,2 @@
+/** What training produces and reports: History, per-epoch metrics, listeners for progress. */
+package dev.nn.api.training;

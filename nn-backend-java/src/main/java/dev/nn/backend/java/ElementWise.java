@@ -1,0 +1,233 @@
+package dev.nn.backend.java;
+
+import dev.nn.api.spi.BinaryOp;
+import dev.nn.api.spi.UnaryOp;
+
+/** Element-wise kernels, reductions, softmax and the fused optimizer steps. One loop per op, so the JIT vectorises each. */
+final class ElementWise {
+
+    private final Parallel parallel;
+
+    ElementWise(Parallel parallel) {
+        this.parallel = parallel;
+    }
+
+    void unary(UnaryOp op, float[] x, float[] out) {
+        parallel.range(x.length, x.length * 8L, (from, to) -> {
+            switch (op) {
+                case RELU -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = Math.max(x[i], 0f);
+                    }
+                }
+                case SIGMOID -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = sigmoid(x[i]);
+                    }
+                }
+                case TANH -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = (float) Math.tanh(x[i]);
+                    }
+                }
+                case EXP -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = (float) Math.exp(x[i]);
+                    }
+                }
+                case LOG -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = (float) Math.log(x[i]);
+                    }
+                }
+                case SQRT -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = (float) Math.sqrt(x[i]);
+                    }
+                }
+                case SQUARE -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = x[i] * x[i];
+                    }
+                }
+                case ABS -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = Math.abs(x[i]);
+                    }
+                }
+                case NEG -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = -x[i];
+                    }
+                }
+            }
+        });
+    }
+
+    /** Numerically stable on both sides: never exponentiates a large positive number. */
+    static float sigmoid(float x) {
+        if (x >= 0) {
+            return (float) (1 / (1 + Math.exp(-x)));
+        }
+        double e = Math.exp(x);
+        return (float) (e / (1 + e));
+    }
+
+    void binary(BinaryOp op, float[] a, int rows, int cols, float[] b, int bRows, int bCols, float[] out) {
+        // b's strides: 0 along a broadcast dimension
+        int rowStride = bRows == 1 ? 0 : bCols;
+        int colStride = bCols == 1 ? 0 : 1;
+        parallel.range(rows, (long) rows * cols, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int o = i * cols;
+                int bo = i * rowStride;
+                if (colStride == 1) {
+                    switch (op) {
+                        case ADD -> {
+                            for (int j = 0; j < cols; j++) {
+                                out[o + j] = a[o + j] + b[bo + j];
+                            }
+                        }
+                        case SUB -> {
+                            for (int j = 0; j < cols; j++) {
+                                out[o + j] = a[o + j] - b[bo + j];
+                            }
+                        }
+                        case MUL -> {
+                            for (int j = 0; j < cols; j++) {
+                                out[o + j] = a[o + j] * b[bo + j];
+                            }
+                        }
+                        case DIV -> {
+                            for (int j = 0; j < cols; j++) {
+                                out[o + j] = a[o + j] / b[bo + j];
+                            }
+                        }
+                    }
+                } else {
+                    float s = b[bo];
+                    for (int j = 0; j < cols; j++) {
+                        out[o + j] = apply(op, a[o + j], s);
+                    }
+                }
+            }
+        });
+    }
+
+    private static float apply(BinaryOp op, float a, float b) {
+        return switch (op) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case DIV -> a / b;
+        };
+    }
+
+    void affine(float[] x, float scale, float shift, float[] out) {
+        parallel.range(x.length, x.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = scale * x[i] + shift;
+            }
+        });
+    }
+
+    /** {@code y += s * x}. */
+    void affineInto(float[] x, float s, float[] y) {
+        parallel.range(x.length, x.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] += s * x[i];
+            }
+        });
+    }
+
+    void sum(float[] x, int rows, int cols, int axis, float[] out) {
+        if (axis == 0) {
+            java.util.Arrays.fill(out, 0f);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    out[j] += x[i * cols + j];
+                }
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                float s = 0f;
+                for (int j = 0; j < cols; j++) {
+                    s += x[i * cols + j];
+                }
+                out[i] = s;
+            }
+        }
+    }
+
+    void softmax(float[] x, int rows, int cols, float[] out) {
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, x[o + j]);
+            }
+            float total = 0f;
+            for (int j = 0; j < cols; j++) {
+                float e = (float) Math.exp(x[o + j] - max);
+                out[o + j] = e;
+                total += e;
+            }
+            float inv = 1f / total;
+            for (int j = 0; j < cols; j++) {
+                out[o + j] *= inv;
+            }
+        }
+    }
+
+    void activationGradient(UnaryOp activation, float[] y, float[] g, float[] out) {
+        parallel.range(y.length, y.length * 2L, (from, to) -> {
+            switch (activation) {
+                case RELU -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = y[i] > 0f ? g[i] : 0f;
+                    }
+                }
+                case SIGMOID -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = g[i] * y[i] * (1f - y[i]);
+                    }
+                }
+                case TANH -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = g[i] * (1f - y[i] * y[i]);
+                    }
+                }
+                default -> throw new IllegalArgumentException("no gradient kernel for " + activation);
+            }
+        });
+    }
+
+    /** Keras 3 RMSprop, fused: {@code v = rho v + (1 - rho) g^2; w -= lr g / sqrt(v + eps)}. */
+    void rmsProp(float[] w, float[] g, float[] v, float lr, float rho, float eps) {
+        float oneMinusRho = 1f - rho;
+        parallel.range(w.length, w.length * 4L, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float gi = g[i];
+                float vi = rho * v[i] + oneMinusRho * (gi * gi);
+                v[i] = vi;
+                w[i] -= lr * gi / (float) Math.sqrt(vi + eps);
+            }
+        });
+    }
+
+    /** Keras 3 Adam, fused, with the bias-corrected rate {@code alpha}. */
+    void adam(float[] w, float[] g, float[] m, float[] v, float alpha, float beta1, float beta2, float eps) {
+        float c1 = 1f - beta1;
+        float c2 = 1f - beta2;
+        parallel.range(w.length, w.length * 6L, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float gi = g[i];
+                float mi = m[i] + (gi - m[i]) * c1;
+                float vi = v[i] + (gi * gi - v[i]) * c2;
+                m[i] = mi;
+                v[i] = vi;
+                w[i] -= alpha * mi / ((float) Math.sqrt(vi) + eps);
+            }
+        });
+    }
+}

@@ -1,0 +1,192 @@
+package dev.nn.backend.java;
+
+import dev.nn.api.Tensor;
+import dev.nn.api.data.MultiHotRows;
+import dev.nn.api.spi.Backend;
+import dev.nn.api.spi.BinaryOp;
+import dev.nn.api.spi.Checks;
+import dev.nn.api.spi.UnaryOp;
+
+/**
+ * The pure-Java backend, {@code --backend java}. Tensors are heap float arrays; a multi-hot batch is
+ * kept as its index arrays. Kernels split large work across {@link #threads()} threads; results do
+ * not depend on the thread count.
+ *
+ * <pre>{@code
+ * try (Backend backend = new JavaBackend(2)) { ... }
+ * }</pre>
+ */
+public final class JavaBackend implements Backend {
+
+    private final Parallel parallel;
+    private final MatMul matmul;
+    private final ElementWise elementWise;
+
+    /** Uses every available processor. */
+    public JavaBackend() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public JavaBackend(int threads) {
+        this.parallel = new Parallel(Checks.threads(threads));
+        this.matmul = new MatMul(parallel);
+        this.elementWise = new ElementWise(parallel);
+    }
+
+    @Override
+    public String name() {
+        return "java";
+    }
+
+    @Override
+    public int threads() {
+        return parallel.threads();
+    }
+
+    @Override
+    public Backend withThreads(int threads) {
+        return new JavaBackend(threads);
+    }
+
+    @Override
+    public String description() {
+        return "java (pure Java, " + threads() + (threads() == 1 ? " thread)" : " threads)");
+    }
+
+    @Override
+    public Tensor upload(float[] data, int rows, int cols) {
+        if ((long) rows * cols != data.length) {
+            throw new IllegalArgumentException("upload: received " + data.length + " values for shape (" + rows + ", "
+                    + cols + ")");
+        }
+        return new JavaTensor(this, data.clone(), rows, cols);
+    }
+
+    @Override
+    public Tensor upload(MultiHotRows rows) {
+        // MultiHotRows is immutable: keep a reference, never densify.
+        return new JavaTensor(this, rows);
+    }
+
+    @Override
+    public Tensor zeros(int rows, int cols) {
+        return new JavaTensor(this, new float[Math.multiplyExact(rows, cols)], rows, cols);
+    }
+
+    @Override
+    public float[] download(Tensor t) {
+        JavaTensor j = own(t);
+        return j.isSparse() ? j.sparse.toDense() : j.data.clone();
+    }
+
+    @Override
+    public void fill(Tensor t, float value) {
+        Checks.sameShape("fill", t, t);
+        java.util.Arrays.fill(own(t).data, value);
+    }
+
+    @Override
+    public void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        Checks.matmul(a, transposeA, b, transposeB, out);
+        JavaTensor x = own(a);
+        float[] y = own(b).data;
+        float[] o = own(out).data;
+        if (x.isSparse()) {
+            float[] bb = transposeB ? MatMul.transpose(y, b.rows(), b.cols()) : y;
+            int n = out.cols();
+            if (transposeA) {
+                matmul.sparseT(x.sparse, bb, o, n);
+            } else {
+                matmul.sparseN(x.sparse, bb, o, n);
+            }
+            return;
+        }
+        int m = out.rows();
+        int n = out.cols();
+        if (!transposeA && !transposeB) {
+            matmul.nn(x.data, y, o, m, a.cols(), n);
+        } else if (!transposeA) {
+            matmul.nt(x.data, y, o, m, a.cols(), n);
+        } else if (!transposeB) {
+            matmul.tn(x.data, y, o, a.rows(), m, n);
+        } else {
+            matmul.tt(x.data, y, o, a.rows(), m, n);
+        }
+    }
+
+    @Override
+    public void unary(UnaryOp op, Tensor x, Tensor out) {
+        Checks.sameShape(op.name().toLowerCase(java.util.Locale.ROOT), x, out);
+        elementWise.unary(op, own(x).data, own(out).data);
+    }
+
+    @Override
+    public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        Checks.broadcast(op.name().toLowerCase(java.util.Locale.ROOT), a, b, out);
+        elementWise.binary(op, own(a).data, a.rows(), a.cols(), own(b).data, b.rows(), b.cols(), own(out).data);
+    }
+
+    @Override
+    public void affine(Tensor x, float scale, float shift, Tensor out) {
+        Checks.sameShape("affine", x, out);
+        elementWise.affine(own(x).data, scale, shift, own(out).data);
+    }
+
+    @Override
+    public void sum(Tensor x, int axis, Tensor out) {
+        Checks.sum(x, axis, out);
+        elementWise.sum(own(x).data, x.rows(), x.cols(), axis, own(out).data);
+    }
+
+    @Override
+    public void softmax(Tensor x, Tensor out) {
+        Checks.sameShape("softmax", x, out);
+        elementWise.softmax(own(x).data, x.rows(), x.cols(), own(out).data);
+    }
+
+    @Override
+    public void activationGradient(UnaryOp activation, Tensor y, Tensor gradY, Tensor out) {
+        Checks.activationGradient(activation, y, gradY, out);
+        elementWise.activationGradient(activation, own(y).data, own(gradY).data, own(out).data);
+    }
+
+    @Override
+    public void rmsPropStep(Tensor w, Tensor g, Tensor v, float learningRate, float rho, float epsilon) {
+        Checks.sameShape("rmsPropStep", w, g);
+        Checks.sameShape("rmsPropStep", w, v);
+        elementWise.rmsProp(own(w).data, own(g).data, own(v).data, learningRate, rho, epsilon);
+    }
+
+    @Override
+    public void adamStep(Tensor w, Tensor g, Tensor m, Tensor v, float alpha, float beta1, float beta2,
+            float epsilon) {
+        Checks.sameShape("adamStep", w, g);
+        Checks.sameShape("adamStep", w, m);
+        Checks.sameShape("adamStep", w, v);
+        elementWise.adam(own(w).data, own(g).data, own(m).data, own(v).data, alpha, beta1, beta2, epsilon);
+    }
+
+    @Override
+    public void sgdStep(Tensor w, Tensor g, float learningRate) {
+        Checks.sameShape("sgdStep", w, g);
+        elementWise.affineInto(own(g).data, -learningRate, own(w).data);
+    }
+
+    @Override
+    public void close() {
+        parallel.close();
+    }
+
+    private JavaTensor own(Tensor t) {
+        if (t instanceof JavaTensor j) {
+            return j;
+        }
+        throw new IllegalArgumentException("java backend: received a tensor of backend '" + t.backend().name()
+                + "'; tensors cannot be mixed across backends");
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}

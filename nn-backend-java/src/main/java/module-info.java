@@ -1,0 +1,11 @@
+/**
+ * The pure-Java backend ({@code --backend java}): heap float arrays, loops the JIT vectorises,
+ * sparse multi-hot inputs multiplied as gather-sums and scatter-adds, both cores for large kernels.
+ */
+module dev.nn.backend.java {
+    requires dev.nn.api;
+
+    exports dev.nn.backend.java;
+
+    provides dev.nn.api.spi.Backend with dev.nn.backend.java.JavaBackend;
+}

@@ -1,0 +1,262 @@
+package dev.nn.testkit.conformance;
+
+import static dev.nn.testkit.conformance.Arrays2.assertClose;
+import static dev.nn.testkit.conformance.Arrays2.uniform;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nn.api.ShapeException;
+import dev.nn.api.Tensor;
+import dev.nn.api.data.MultiHotRows;
+import dev.nn.api.spi.Backend;
+import dev.nn.api.spi.BinaryOp;
+import dev.nn.api.spi.UnaryOp;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Every kernel against {@link Reference} on random shapes, broadcasting edge cases and bad shapes. */
+public interface KernelConformance extends BackendUnderTest {
+
+    @Test
+    default void uploadAndDownloadRoundTripExactly() {
+        float[] data = uniform(new SplittableRandom(1), 35, -3, 3);
+        try (Tensor t = backend().upload(data, 5, 7)) {
+            assertThat(t.shape().rows()).isEqualTo(5);
+            assertThat(t.cols()).isEqualTo(7);
+            assertThat(t.isSparse()).isFalse();
+            assertThat(backend().download(t)).containsExactly(data);
+        }
+        try (Tensor z = backend().zeros(3, 4)) {
+            assertThat(z.toHost()).containsOnly(0f).hasSize(12);
+            backend().fill(z, 2.5f);
+            assertThat(z.toHost()).containsOnly(2.5f);
+        }
+    }
+
+    @Test
+    default void matmulMatchesReferenceForEveryTransposeCombination() {
+        SplittableRandom rng = new SplittableRandom(2);
+        int[][] shapes = {{1, 1, 1}, {1, 13, 64}, {3, 5, 7}, {17, 33, 9}, {64, 64, 64}, {130, 300, 46}, {2, 1, 5}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            for (int variant = 0; variant < 4; variant++) {
+                boolean ta = (variant & 1) != 0;
+                boolean tb = (variant & 2) != 0;
+                float[] a = uniform(rng, m * k, -1, 1);
+                float[] b = uniform(rng, k * n, -1, 1);
+                int ar = ta ? k : m;
+                int ac = ta ? m : k;
+                int br = tb ? n : k;
+                int bc = tb ? k : n;
+                try (Tensor ta1 = backend().upload(a, ar, ac); Tensor tb1 = backend().upload(b, br, bc);
+                        Tensor out = backend().zeros(m, n)) {
+                    backend().fill(out, 42f); // the kernel must overwrite, not accumulate
+                    backend().matmul(ta1, ta, tb1, tb, out);
+                    assertClose("matmul " + m + "x" + k + "x" + n + " ta=" + ta + " tb=" + tb, out.toHost(),
+                            Reference.matmul(a, ar, ac, ta, b, br, bc, tb), Tolerances.ACCUMULATION);
+                }
+            }
+        }
+    }
+
+    @Test
+    default void sparseMatmulIsTheDenseProductOfTheMultiHotMatrix() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int[][] seqs = new int[37][];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = rng.ints(i % 5 == 0 ? 0 : rng.nextInt(1, 60), 0, 500).toArray(); // some empty rows
+        }
+        MultiHotRows x = MultiHotRows.encode(seqs, 500);
+        float[] dense = x.toDense();
+        for (int n : new int[] {1, 16, 46, 64}) {
+            float[] w = uniform(rng, 500 * n, -1, 1);
+            float[] g = uniform(rng, 37 * n, -1, 1);
+            try (Tensor xs = backend().upload(x); Tensor wt = backend().upload(w, 500, n);
+                    Tensor gt = backend().upload(g, 37, n); Tensor out = backend().zeros(37, n);
+                    Tensor grad = backend().zeros(500, n)) {
+                assertThat(xs.isSparse()).isTrue();
+                assertThat(xs.shape().cols()).isEqualTo(500);
+                backend().fill(out, 7f);
+                backend().fill(grad, 7f);
+                backend().matmul(xs, false, wt, false, out);
+                assertClose("sparse forward n=" + n, out.toHost(),
+                        Reference.matmul(dense, 37, 500, false, w, 500, n, false), Tolerances.ACCUMULATION);
+                backend().matmul(xs, true, gt, false, grad);
+                assertClose("sparse transposed n=" + n, grad.toHost(),
+                        Reference.matmul(dense, 37, 500, true, g, 37, n, false), Tolerances.ACCUMULATION);
+            }
+        }
+    }
+
+    @Test
+    default void unaryOpsMatchReference() {
+        SplittableRandom rng = new SplittableRandom(4);
+        for (UnaryOp op : UnaryOp.values()) {
+            boolean positive = op == UnaryOp.LOG || op == UnaryOp.SQRT;
+            float[] x = uniform(rng, 11 * 23, positive ? 0.01f : -20, 20);
+            x[0] = positive ? 1 : 0;
+            float[] expected = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                expected[i] = Reference.unary(op, x[i]);
+            }
+            try (Tensor t = backend().upload(x, 11, 23); Tensor out = backend().zeros(11, 23)) {
+                backend().unary(op, t, out);
+                assertClose(op.name(), out.toHost(), expected, Tolerances.TRANSCENDENTAL);
+                backend().unary(op, t, t); // in place
+                assertClose(op.name() + " in place", t.toHost(), expected, Tolerances.TRANSCENDENTAL);
+            }
+        }
+    }
+
+    @Test
+    default void sigmoidSaturatesWithoutOverflow() {
+        float[] x = {-1000f, -90f, 0f, 90f, 1000f};
+        try (Tensor t = backend().upload(x, 1, 5); Tensor out = backend().zeros(1, 5)) {
+            backend().unary(UnaryOp.SIGMOID, t, out);
+            float[] y = out.toHost();
+            assertThat(y).doesNotContain(Float.NaN);
+            assertThat(new float[] {y[0], y[2], y[3], y[4]}).containsExactly(0f, 0.5f, 1f, 1f);
+            assertClose("sigmoid(-90), a subnormal", new float[] {y[1]},
+                    new float[] {Reference.unary(UnaryOp.SIGMOID, -90f)}, Tolerances.TRANSCENDENTAL);
+        }
+    }
+
+    @Test
+    default void binaryOpsBroadcastRowsColumnsAndScalars() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int rows = 9;
+        int cols = 14;
+        int[][] bShapes = {{rows, cols}, {1, cols}, {rows, 1}, {1, 1}};
+        for (BinaryOp op : BinaryOp.values()) {
+            for (int[] bs : bShapes) {
+                float[] a = uniform(rng, rows * cols, -5, 5);
+                float[] b = uniform(rng, bs[0] * bs[1], 0.5f, 5); // away from 0 for DIV
+                try (Tensor ta = backend().upload(a, rows, cols); Tensor tb = backend().upload(b, bs[0], bs[1]);
+                        Tensor out = backend().zeros(rows, cols)) {
+                    backend().binary(op, ta, tb, out);
+                    float[] expected = Reference.binary(op, a, rows, cols, b, bs[0], bs[1]);
+                    String what = op + " with b of shape (" + bs[0] + ", " + bs[1] + ")";
+                    assertClose(what, out.toHost(), expected, Tolerances.ELEMENTWISE);
+                    backend().binary(op, ta, tb, ta); // out aliasing a
+                    assertClose(what + " in place", ta.toHost(), expected, Tolerances.ELEMENTWISE);
+                }
+            }
+        }
+    }
+
+    @Test
+    default void binaryOpsRejectShapesThatDoNotBroadcast() {
+        try (Tensor a = backend().zeros(4, 6); Tensor b = backend().zeros(4, 5); Tensor c = backend().zeros(2, 6);
+                Tensor out = backend().zeros(4, 6); Tensor badOut = backend().zeros(6, 4)) {
+            assertThatThrownBy(() -> backend().binary(BinaryOp.ADD, a, b, out))
+                    .isInstanceOf(ShapeException.class).hasMessageContaining("add")
+                    .hasMessageContaining("(4, 5)").hasMessageContaining("(4, 6)");
+            assertThatThrownBy(() -> backend().binary(BinaryOp.MUL, a, c, out))
+                    .isInstanceOf(ShapeException.class).hasMessageContaining("(2, 6)");
+            assertThatThrownBy(() -> backend().binary(BinaryOp.ADD, a, a, badOut))
+                    .isInstanceOf(ShapeException.class).hasMessageContaining("(6, 4)");
+        }
+    }
+
+    @Test
+    default void matmulRejectsMismatchedShapesNamingBoth() {
+        try (Tensor a = backend().zeros(512, 10000); Tensor b = backend().zeros(16, 16);
+                Tensor out = backend().zeros(512, 16)) {
+            assertThatThrownBy(() -> backend().matmul(a, false, b, false, out))
+                    .isInstanceOf(ShapeException.class).hasMessageContaining("matmul")
+                    .hasMessageContaining("(512, 10000)").hasMessageContaining("(16, 16)");
+        }
+        try (Tensor a = backend().zeros(3, 4); Tensor b = backend().zeros(4, 5); Tensor out = backend().zeros(3, 4)) {
+            assertThatThrownBy(() -> backend().matmul(a, false, b, false, out))
+                    .isInstanceOf(ShapeException.class).hasMessageContaining("output").hasMessageContaining("(3, 5)");
+        }
+    }
+
+    @Test
+    default void affineSumAndSoftmaxMatchReference() {
+        SplittableRandom rng = new SplittableRandom(6);
+        int rows = 13;
+        int cols = 46;
+        float[] x = uniform(rng, rows * cols, -30, 30);
+        try (Tensor t = backend().upload(x, rows, cols); Tensor out = backend().zeros(rows, cols);
+                Tensor s0 = backend().zeros(1, cols); Tensor s1 = backend().zeros(rows, 1)) {
+            backend().affine(t, -0.5f, 2f, out);
+            float[] expected = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                expected[i] = -0.5f * x[i] + 2f;
+            }
+            assertClose("affine", out.toHost(), expected, Tolerances.ELEMENTWISE);
+            backend().sum(t, 0, s0);
+            assertClose("sum axis 0", s0.toHost(), Reference.sum(x, rows, cols, 0), Tolerances.ACCUMULATION);
+            backend().sum(t, 1, s1);
+            assertClose("sum axis 1", s1.toHost(), Reference.sum(x, rows, cols, 1), Tolerances.ACCUMULATION);
+            backend().softmax(t, out);
+            assertClose("softmax", out.toHost(), Reference.softmax(x, rows, cols), Tolerances.TRANSCENDENTAL);
+            assertThatThrownBy(() -> backend().sum(t, 2, s0)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("axis=2");
+        }
+    }
+
+    @Test
+    default void softmaxIsStableForLargeLogits() {
+        float[] x = {1000f, 1000f, -1000f, 89f, 88f, 0f};
+        try (Tensor t = backend().upload(x, 2, 3); Tensor out = backend().zeros(2, 3)) {
+            backend().softmax(t, out);
+            assertClose("softmax of large logits", out.toHost(), Reference.softmax(x, 2, 3), Tolerances.TRANSCENDENTAL);
+        }
+    }
+
+    @Test
+    default void activationGradientsMatchReference() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.RELU, UnaryOp.SIGMOID, UnaryOp.TANH}) {
+            float[] z = uniform(rng, 8 * 16, -4, 4);
+            float[] y = new float[z.length];
+            float[] expected = new float[z.length];
+            float[] g = uniform(rng, z.length, -1, 1);
+            for (int i = 0; i < z.length; i++) {
+                y[i] = Reference.unary(op, z[i]);
+                expected[i] = Reference.activationGradient(op, y[i], g[i]);
+            }
+            try (Tensor ty = backend().upload(y, 8, 16); Tensor tg = backend().upload(g, 8, 16);
+                    Tensor out = backend().zeros(8, 16)) {
+                backend().activationGradient(op, ty, tg, out);
+                assertClose(op + " gradient", out.toHost(), expected, Tolerances.ELEMENTWISE);
+            }
+        }
+        try (Tensor t = backend().zeros(2, 2)) {
+            assertThatThrownBy(() -> backend().activationGradient(UnaryOp.EXP, t, t, t))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("activation=EXP");
+        }
+    }
+
+    @Test
+    default void resultsDoNotDependOnTheThreadCount() {
+        SplittableRandom rng = new SplittableRandom(8);
+        int[][] seqs = new int[512][];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = rng.ints(130, 0, 10000).toArray();
+        }
+        MultiHotRows x = MultiHotRows.encode(seqs, 10000);
+        float[] w = uniform(rng, 10000 * 16, -0.05f, 0.05f);
+        float[] g = uniform(rng, 512 * 16, -1, 1);
+        float[][] results = new float[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            Backend b = backend().withThreads(threads);
+            try (Tensor xs = b.upload(x); Tensor wt = b.upload(w, 10000, 16); Tensor gt = b.upload(g, 512, 16);
+                    Tensor out = b.zeros(512, 16); Tensor grad = b.zeros(10000, 16)) {
+                b.matmul(xs, false, wt, false, out);
+                b.matmul(xs, true, gt, false, grad);
+                float[] o = out.toHost();
+                float[] gr = grad.toHost();
+                float[] both = java.util.Arrays.copyOf(o, o.length + gr.length);
+                System.arraycopy(gr, 0, both, o.length, gr.length);
+                results[threads - 1] = both;
+            }
+            assertThat(b.threads()).isEqualTo(threads);
+        }
+        assertThat(results[1]).as("2 threads vs 1 thread").containsExactly(results[0]);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.nn.testkit.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nn.api.Tensor;
+import dev.nn.api.layers.Parameter;
+import dev.nn.api.optimizers.Adam;
+import dev.nn.api.optimizers.Optimizer;
+import dev.nn.api.optimizers.RmsProp;
+import dev.nn.api.optimizers.Sgd;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Optimizer steps against values computed with Keras's formulas ({@code optimizer-goldens.properties} says how). */
+public interface OptimizerConformance extends BackendUnderTest {
+
+    float[][] GRADIENTS = {{1, 6, 7, 2}, {-0.5f, 0.25f, 3, -2}, {0.1f, -0.2f, 0.3f, -0.4f}};
+
+    @Test
+    default void rmspropStepMatchesKeras() {
+        assertSteps(new RmsProp(0.5f, 0.9f, 1e-7f), 1, "rmsprop.lr0.5.steps1");
+        assertSteps(RmsProp.defaults(), 3, "rmsprop.lr0.001.steps3");
+    }
+
+    @Test
+    default void adamStepsMatchKeras() {
+        assertSteps(Adam.defaults(), 3, "adam.lr0.001.steps3");
+        assertSteps(new Adam(0.1f, 0.9f, 0.999f, 1e-7f), 3, "adam.lr0.1.steps3");
+    }
+
+    @Test
+    default void sgdStepsMatchKeras() {
+        assertSteps(Sgd.defaults(), 3, "sgd.lr0.01.steps3");
+    }
+
+    @Test
+    default void optimizersRejectInvalidHyperParameters() {
+        assertThatThrownBy(() -> new RmsProp(-1f, 0.9f, 1e-7f)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("learningRate=-1.0");
+        assertThatThrownBy(() -> new RmsProp(0.001f, 1.5f, 1e-7f)).hasMessageContaining("rho=1.5");
+        assertThatThrownBy(() -> new Adam(0.001f, 0.9f, 0.999f, 0f)).hasMessageContaining("epsilon=0.0");
+    }
+
+    private void assertSteps(Optimizer optimizer, int steps, String golden) {
+        // a (2, 2) weight: the rules are element-wise, the layout must not matter
+        try (Tensor w = backend().upload(new float[] {1, 2, 3, 4}, 2, 2); Tensor g = backend().zeros(2, 2)) {
+            Parameter p = new Parameter("w", w, g);
+            for (int s = 0; s < steps; s++) {
+                try (Tensor gs = backend().upload(GRADIENTS[s], 2, 2)) {
+                    backend().affine(gs, 1, 0, g);
+                }
+                optimizer.apply(List.of(p));
+            }
+            assertThat(optimizer.iterations()).isEqualTo(steps);
+            Arrays2.assertClose(golden, w.toHost(), goldens(golden), Tolerances.ELEMENTWISE);
+        }
+    }
+
+    private static float[] goldens(String key) {
+        Properties props = new Properties();
+        try (InputStream in = OptimizerConformance.class.getResourceAsStream("optimizer-goldens.properties")) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String[] parts = props.getProperty(key).trim().split("\\s+");
+        float[] out = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Float.parseFloat(parts[i]);
+        }
+        return out;
+    }
+}
