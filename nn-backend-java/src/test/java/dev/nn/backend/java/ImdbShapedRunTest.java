@@ -1,0 +1,60 @@
+package dev.nn.backend.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nn.api.Backends;
+import dev.nn.api.UnknownBackendException;
+import dev.nn.api.layers.Activation;
+import dev.nn.api.layers.Dense;
+import dev.nn.api.losses.Losses;
+import dev.nn.api.metrics.Metric;
+import dev.nn.api.models.Sequential;
+import dev.nn.api.optimizers.RmsProp;
+import dev.nn.api.spi.Backend;
+import dev.nn.api.training.History;
+import dev.nn.api.training.ValidationData;
+import dev.nn.testkit.SyntheticData;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+class ImdbShapedRunTest {
+
+    private static final SyntheticData.Text DATA = SyntheticData.binaryText(4000, 10_000, 130, 113);
+
+    private static History run(Backend backend) {
+        Sequential model = new Sequential(backend, 42, Dense.of(16, Activation.RELU), Dense.of(16, Activation.RELU),
+                Dense.of(1, Activation.SIGMOID));
+        model.compile(RmsProp.defaults(), Losses.binaryCrossentropy(), Metric.accuracy());
+        return model.fit(DATA.x().slice(1000, 4000), DATA.binaryTargets().slice(1000, 4000), 4, 512,
+                ValidationData.of(DATA.x().slice(0, 1000), DATA.binaryTargets().slice(0, 1000)));
+    }
+
+    @Test
+    void aSeededImdbShapedRunGivesIdenticalHistoryTwiceInARow() {
+        try (Backend backend = new JavaBackend(2)) {
+            History first = run(backend);
+            History second = run(backend);
+            assertThat(second.history()).isEqualTo(first.history());
+            assertThat(first.get("loss").get(3)).as("the run learns").isLessThan(first.get("loss").get(0));
+        }
+    }
+
+    @Test
+    void theThreadCountDoesNotChangeTheRun() {
+        try (Backend one = new JavaBackend(1); Backend two = new JavaBackend(2)) {
+            assertThat(run(two).history()).isEqualTo(run(one).history());
+        }
+    }
+
+    @Test
+    void serviceLoaderFindsTheJavaBackendByName() {
+        assertThat(Backends.available()).contains("java");
+        try (Backend b = Backends.get("java")) {
+            assertThat(b).isInstanceOf(JavaBackend.class);
+            assertThat(b.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(b.withThreads(1).description()).isEqualTo("java (pure Java, 1 thread)");
+        }
+        Assertions.assertThatThrownBy(() -> Backends.get("cuda")).isInstanceOf(UnknownBackendException.class)
+                .hasMessageContaining("'cuda'").hasMessageContaining("Available: java");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.nn.bench;
+
+import dev.nn.api.Backends;
+import dev.nn.api.spi.Backend;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Times workloads A (IMDB epoch), B (Reuters epoch) and C (Boston K-fold) on each backend named, side by
+ * side in one JVM, and prints seconds per epoch, total seconds, µs per step, peak heap, and the ratio of
+ * each backend to the first.
+ *
+ * <pre>
+ * mvn -q -pl nn-bench exec:java -Dexec.args="--backend java,nd4j --threads 2 --epochs 5"
+ * </pre>
+ */
+public final class Bench {
+
+    private record Result(double perEpoch, double total, double perStepMicros, long peakHeap) {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> opts = parse(args);
+        List<String> backends = List.of(opts.getOrDefault("backend", String.join(",", Backends.available())).split(","));
+        int threads = Integer.parseInt(opts.getOrDefault("threads", "2"));
+        int epochs = Integer.parseInt(opts.getOrDefault("epochs", "5"));
+        int bostonEpochs = Integer.parseInt(opts.getOrDefault("boston-epochs", String.valueOf(Workloads.Boston.EPOCHS)));
+        System.out.printf(Locale.ROOT, "nn-bench: %d measured epochs after 2 warm-up, %d threads, %d cores, Java %s%n",
+                epochs, threads, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        Workloads.Imdb imdb = new Workloads.Imdb();
+        Workloads.Reuters reuters = new Workloads.Reuters();
+        Workloads.Boston boston = new Workloads.Boston();
+        Map<String, Result[]> results = new LinkedHashMap<>();
+        for (String name : backends) {
+            try (Backend backend = Backends.get(name).withThreads(threads)) {
+                System.out.println("backend: " + backend.description());
+                Result a = epochs(() -> imdb.setUp(backend), imdb::epoch, epochs);
+                print("A imdb epoch + predict 10000", name, a, false);
+                Result b = epochs(() -> reuters.setUp(backend), reuters::epoch, epochs);
+                print("B reuters epoch + eval 1000", name, b, false);
+                boston.run(backend, 2); // warm-up
+                resetPeak();
+                long start = System.nanoTime();
+                long steps = boston.run(backend, bostonEpochs);
+                double total = (System.nanoTime() - start) / 1e9;
+                Result c = new Result(Double.NaN, total, total * 1e6 / steps, peakHeap());
+                print("C boston 4 folds x " + bostonEpochs + " epochs", name, c, true);
+                results.put(name, new Result[] {a, b, c});
+            }
+        }
+        if (results.size() > 1) {
+            Result[] base = results.get(backends.get(0));
+            for (String name : backends.subList(1, backends.size())) {
+                Result[] r = results.get(name);
+                System.out.printf(Locale.ROOT, "ratio %s/%s: A %.2fx  B %.2fx  C %.2fx%n", name, backends.get(0),
+                        r[0].perEpoch / base[0].perEpoch, r[1].perEpoch / base[1].perEpoch, r[2].total / base[2].total);
+            }
+        }
+    }
+
+    private static Result epochs(Runnable setUp, Runnable epoch, int measured) {
+        setUp.run();
+        epoch.run();
+        epoch.run();
+        resetPeak();
+        double[] times = new double[measured];
+        for (int i = 0; i < measured; i++) {
+            long start = System.nanoTime();
+            epoch.run();
+            times[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(times);
+        return new Result(times[measured / 2], Arrays.stream(times).sum(), Double.NaN, peakHeap());
+    }
+
+    private static void print(String workload, String backend, Result r, boolean steps) {
+        String figures = steps
+                ? String.format(Locale.ROOT, "%8.3f s total  %8.2f us/step", r.total, r.perStepMicros)
+                : String.format(Locale.ROOT, "%8.4f s/epoch (median)", r.perEpoch);
+        System.out.printf(Locale.ROOT, "%-34s %-6s %s  peak heap %5d MB%n", workload, backend, figures,
+                r.peakHeap >> 20);
+    }
+
+    private static void resetPeak() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        List<String> rest = new ArrayList<>(List.of(args));
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
+            if (!a.startsWith("--") || i + 1 >= rest.size()) {
+                throw new IllegalArgumentException("Usage: Bench [--backend java,nd4j] [--threads N] [--epochs N] "
+                        + "[--boston-epochs N]; received " + a);
+            }
+            opts.put(a.substring(2), rest.get(++i));
+        }
+        return opts;
+    }
+}
