@@ -2,6 +2,7 @@
 module dev.nn.bench {
     requires dev.nn.api;
     requires dev.nn.testkit;
+    requires dev.nn.datasets;
     requires java.management;
 
     uses dev.nn.api.spi.Backend;

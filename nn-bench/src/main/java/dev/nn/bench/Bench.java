@@ -34,6 +34,9 @@ public final class Bench {
         int bostonEpochs = Integer.parseInt(opts.getOrDefault("boston-epochs", String.valueOf(Workloads.Boston.EPOCHS)));
         System.out.printf(Locale.ROOT, "nn-bench: %d measured epochs after 2 warm-up, %d threads, %d cores, Java %s%n",
                 epochs, threads, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (opts.containsKey("data-dir")) {
+            DataLoading.run(java.nio.file.Path.of(opts.get("data-dir")));
+        }
         Workloads.Imdb imdb = new Workloads.Imdb();
         Workloads.Reuters reuters = new Workloads.Reuters();
         Workloads.Boston boston = new Workloads.Boston();
@@ -88,12 +91,12 @@ public final class Bench {
                 r.peakHeap >> 20);
     }
 
-    private static void resetPeak() {
+    static void resetPeak() {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -110,7 +113,7 @@ public final class Bench {
             String a = rest.get(i);
             if (!a.startsWith("--") || i + 1 >= rest.size()) {
                 throw new IllegalArgumentException("Usage: Bench [--backend java,nd4j] [--threads N] [--epochs N] "
-                        + "[--boston-epochs N]; received " + a);
+                        + "[--boston-epochs N] [--data-dir DIR]; received " + a);
             }
             opts.put(a.substring(2), rest.get(++i));
         }

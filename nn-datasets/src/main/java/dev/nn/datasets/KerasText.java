@@ -1,0 +1,86 @@
+package dev.nn.datasets;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The steps {@code imdb.load_data} and {@code reuters.load_data} share, in Keras's order. */
+final class KerasText {
+
+    private KerasText() {
+    }
+
+    /** {@code x[perm], y[perm]}: Keras shuffles {@code arange(n)} and indexes with it. */
+    static Sequences permute(int[][] x, long[] y, int[] perm) {
+        int[][] xs = new int[perm.length][];
+        int[] ys = new int[perm.length];
+        for (int k = 0; k < perm.length; k++) {
+            xs[k] = x[perm[k]];
+            ys[k] = Math.toIntExact(y[perm[k]]);
+        }
+        return new Sequences(xs, ys);
+    }
+
+    /** Start char and index offset; then the {@code maxlen} filter (strictly shorter, nothing truncated). */
+    static Sequences offsetAndFilter(Sequences s, TextOptions o) {
+        List<int[]> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            int[] raw = s.sequences()[i];
+            int[] seq;
+            if (o.startChar() != null) {
+                seq = new int[raw.length + 1];
+                seq[0] = o.startChar();
+                for (int k = 0; k < raw.length; k++) {
+                    seq[k + 1] = raw[k] + o.indexFrom();
+                }
+            } else {
+                seq = new int[raw.length];
+                for (int k = 0; k < raw.length; k++) {
+                    seq[k] = raw[k] + o.indexFrom();
+                }
+            }
+            if (o.maxlen() == null || seq.length < o.maxlen()) {
+                xs.add(seq);
+                ys.add(s.labels()[i]);
+            }
+        }
+        return new Sequences(xs.toArray(int[][]::new), ys.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * The vocabulary cut. A null or zero {@code numWords} becomes the largest value present, a Keras quirk
+     * that turns that one top value into {@code oovChar} (the test {@code w < num_words} is strict).
+     */
+    static Sequences cut(Sequences s, TextOptions o, int numWords) {
+        int[][] out = new int[s.size()][];
+        for (int i = 0; i < out.length; i++) {
+            int[] seq = s.sequences()[i];
+            if (o.oovChar() != null) {
+                int[] r = new int[seq.length];
+                for (int k = 0; k < seq.length; k++) {
+                    int w = seq[k];
+                    r[k] = o.skipTop() <= w && w < numWords ? w : o.oovChar();
+                }
+                out[i] = r;
+            } else {
+                out[i] = java.util.Arrays.stream(seq).filter(w -> o.skipTop() <= w && w < numWords).toArray();
+            }
+        }
+        return new Sequences(out, s.labels());
+    }
+
+    static int numWords(TextOptions o, Sequences... splits) {
+        if (o.numWords() != null && o.numWords() != 0) {
+            return o.numWords();
+        }
+        int max = 0;
+        for (Sequences s : splits) {
+            for (int[] seq : s.sequences()) {
+                for (int w : seq) {
+                    max = Math.max(max, w);
+                }
+            }
+        }
+        return max;
+    }
+}

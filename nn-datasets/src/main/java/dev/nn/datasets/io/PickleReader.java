@@ -1,0 +1,254 @@
+package dev.nn.datasets.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A restricted reader for the pickles inside numpy object arrays ({@code dtype('O')}) of int lists, as
+ * in the Keras IMDB and Reuters files. A pickle is a program; this reader runs only a data subset of
+ * protocol 2 and instantiates nothing: the only globals it accepts are numpy's
+ * {@code _reconstruct}, {@code ndarray} and {@code dtype}, which it interprets itself. Anything else
+ * ends in a {@link DatasetFormatException} naming the opcode or global.
+ */
+public final class PickleReader {
+
+    private static final Set<String> ALLOWED_GLOBALS = Set.of("numpy.core.multiarray._reconstruct",
+            "numpy._core.multiarray._reconstruct", "numpy.ndarray", "numpy.dtype");
+    private static final Object MARK = new Object();
+    private static final Object NONE = new Object();
+
+    private record Global(String name) {
+    }
+
+    private record Tuple(List<Object> items) {
+    }
+
+    private static final class NdArray {
+        List<?> data;
+    }
+
+    private record Dtype(String descr) {
+    }
+
+    private final byte[] in;
+    private final String file;
+    private final String member;
+    private int pos;
+    private final List<Object> stack = new ArrayList<>();
+    private final List<Integer> marks = new ArrayList<>();
+    private final Map<Integer, Object> memo = new HashMap<>();
+
+    private PickleReader(byte[] in, int from, String file, String member) {
+        this.in = in;
+        this.pos = from;
+        this.file = file;
+        this.member = member;
+    }
+
+    /** Reads the pickled object array that starts at {@code from} and returns its rows. */
+    public static int[][] readIntLists(byte[] bytes, int from, String file, String member)
+            throws DatasetFormatException {
+        return new PickleReader(bytes, from, file, member).run();
+    }
+
+    private int[][] run() throws DatasetFormatException {
+        while (true) {
+            int op = u8();
+            switch (op) {
+                case 0x80 -> u8(); // PROTO
+                case 'c' -> global();
+                case 'q' -> memo.put(u8(), top());
+                case 'r' -> memo.put(s32(), top());
+                case 'h' -> push(memoGet(u8()));
+                case 'j' -> push(memoGet(s32()));
+                case 'K' -> push(u8());
+                case 'M' -> push(u8() | (u8() << 8));
+                case 'J' -> push(s32());
+                case '(' -> {
+                    marks.add(stack.size());
+                    stack.add(MARK);
+                }
+                case ')' -> push(new Tuple(List.of()));
+                case 0x85 -> push(new Tuple(popN(1)));
+                case 0x86 -> push(new Tuple(popN(2)));
+                case 0x87 -> push(new Tuple(popN(3)));
+                case 't' -> push(new Tuple(popToMark()));
+                case 'U' -> push(new String(bytes(u8()), StandardCharsets.ISO_8859_1));
+                case 'N' -> push(NONE);
+                case 0x88 -> push(Boolean.TRUE);
+                case 0x89 -> push(Boolean.FALSE);
+                case ']' -> push(new ArrayList<>());
+                case 'a' -> {
+                    Object item = pop();
+                    list(top()).add(item);
+                }
+                case 'e' -> {
+                    List<Object> items = popToMark();
+                    list(top()).addAll(items);
+                }
+                case 'R' -> reduce();
+                case 'b' -> build();
+                case '.' -> {
+                    return result();
+                }
+                default -> throw error(String.format("pickle opcode 0x%02x at byte %d is not allowed here", op, pos - 1));
+            }
+        }
+    }
+
+    private void global() throws DatasetFormatException {
+        String name = line() + "." + line();
+        if (!ALLOWED_GLOBALS.contains(name)) {
+            throw error("pickle names the global '" + name + "'; only numpy array reconstruction is allowed");
+        }
+        push(new Global(name));
+    }
+
+    private void reduce() throws DatasetFormatException {
+        Object args = pop();
+        Object callable = pop();
+        if (!(callable instanceof Global g) || !(args instanceof Tuple t)) {
+            throw error("pickle REDUCE without a global and an argument tuple");
+        }
+        if (g.name().endsWith("._reconstruct")) {
+            push(new NdArray());
+        } else if (g.name().equals("numpy.dtype") && !t.items().isEmpty() && t.items().get(0) instanceof String s) {
+            push(new Dtype(s));
+        } else {
+            throw error("pickle calls " + g.name() + " with unexpected arguments");
+        }
+    }
+
+    private void build() throws DatasetFormatException {
+        Object state = pop();
+        Object target = top();
+        if (target instanceof Dtype) {
+            return;
+        }
+        if (!(target instanceof NdArray array) || !(state instanceof Tuple t) || t.items().size() != 5) {
+            throw error("pickle BUILD on something other than a numpy array");
+        }
+        if (!(t.items().get(2) instanceof Dtype d) || !d.descr().startsWith("O")) {
+            throw error("pickled array is not an object array");
+        }
+        if (!(t.items().get(4) instanceof List<?> data)) {
+            throw error("pickled object array without a list of rows");
+        }
+        array.data = data;
+    }
+
+    private int[][] result() throws DatasetFormatException {
+        if (stack.size() != 1 || !(stack.get(0) instanceof NdArray array) || array.data == null) {
+            throw error("pickle does not hold one numpy object array");
+        }
+        int[][] out = new int[array.data.size()][];
+        for (int i = 0; i < out.length; i++) {
+            if (!(array.data.get(i) instanceof List<?> row)) {
+                throw error("row " + i + " of the object array is not a list");
+            }
+            out[i] = new int[row.size()];
+            for (int j = 0; j < out[i].length; j++) {
+                if (!(row.get(j) instanceof Integer v)) {
+                    throw error("row " + i + " holds a non-integer at position " + j);
+                }
+                out[i][j] = v;
+            }
+        }
+        return out;
+    }
+
+    private List<Object> popToMark() throws DatasetFormatException {
+        if (marks.isEmpty()) {
+            throw error("pickle pops to a MARK that was never set");
+        }
+        int m = marks.remove(marks.size() - 1);
+        List<Object> items = new ArrayList<>(stack.subList(m + 1, stack.size()));
+        stack.subList(m, stack.size()).clear();
+        return items;
+    }
+
+    private List<Object> popN(int n) throws DatasetFormatException {
+        List<Object> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            items.add(0, pop());
+        }
+        return items;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> list(Object o) throws DatasetFormatException {
+        if (o instanceof ArrayList<?> l) {
+            return (List<Object>) l;
+        }
+        throw error("pickle appends to something that is not a list");
+    }
+
+    private void push(Object o) {
+        stack.add(o);
+    }
+
+    private Object pop() throws DatasetFormatException {
+        int last = stack.size() - 1;
+        if (last < 0 || stack.get(last) == MARK || (!marks.isEmpty() && marks.get(marks.size() - 1) == last)) {
+            throw error("pickle stack underflow");
+        }
+        return stack.remove(last);
+    }
+
+    private Object top() throws DatasetFormatException {
+        if (stack.isEmpty() || stack.get(stack.size() - 1) == MARK) {
+            throw error("pickle stack underflow");
+        }
+        return stack.get(stack.size() - 1);
+    }
+
+    private Object memoGet(int key) throws DatasetFormatException {
+        Object o = memo.get(key);
+        if (o == null) {
+            throw error("pickle refers to memo entry " + key + " that was never stored");
+        }
+        return o;
+    }
+
+    private int u8() throws DatasetFormatException {
+        if (pos >= in.length) {
+            throw error("truncated pickle (no STOP)");
+        }
+        return in[pos++] & 0xff;
+    }
+
+    private int s32() throws DatasetFormatException {
+        return u8() | (u8() << 8) | (u8() << 16) | (u8() << 24);
+    }
+
+    private byte[] bytes(int n) throws DatasetFormatException {
+        if (pos + n > in.length) {
+            throw error("truncated pickle string");
+        }
+        byte[] b = java.util.Arrays.copyOfRange(in, pos, pos + n);
+        pos += n;
+        return b;
+    }
+
+    private String line() throws DatasetFormatException {
+        int start = pos;
+        while (pos < in.length && in[pos] != '\n') {
+            if (pos - start > 200) {
+                throw error("pickle GLOBAL name too long");
+            }
+            pos++;
+        }
+        if (pos >= in.length) {
+            throw error("truncated pickle GLOBAL");
+        }
+        return new String(in, start, pos++ - start, StandardCharsets.US_ASCII);
+    }
+
+    private DatasetFormatException error(String problem) {
+        return new DatasetFormatException(file, member, problem);
+    }
+}

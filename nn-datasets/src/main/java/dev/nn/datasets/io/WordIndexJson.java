@@ -1,0 +1,47 @@
+package dev.nn.datasets.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads a Keras word index ({@code {"the": 1, ...}}) with Jackson's streaming parser, checking every entry. */
+public final class WordIndexJson {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private WordIndexJson() {
+    }
+
+    /** Word to rank; fails unless the file is one JSON object of string to positive int. */
+    public static Map<String, Integer> read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new DatasetFormatException(name, null, "expected a JSON object of word to rank");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String word = p.currentName();
+                if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                        || p.getIntValue() < 0) {
+                    throw new DatasetFormatException(name, null, "the rank of '" + word + "' is not a non-negative int");
+                }
+                out.put(word, p.getIntValue());
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new DatasetFormatException(name, null, "trailing content after the word index object");
+            }
+        } catch (JsonProcessingException e) {
+            throw new DatasetFormatException(name, null, "malformed JSON: " + e.getOriginalMessage(), e);
+        }
+        return out;
+    }
+}
