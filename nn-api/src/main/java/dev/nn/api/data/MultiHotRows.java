@@ -46,29 +46,50 @@ public final class MultiHotRows implements Features {
      * {@code [0, dimension)} are rejected.
      */
     public static MultiHotRows encode(int[][] sequences, int dimension) {
-        int[] offsets = new int[sequences.length + 1];
-        int[][] rows = new int[sequences.length][];
-        for (int i = 0; i < sequences.length; i++) {
-            int[] row = sequences[i].clone();
-            Arrays.sort(row);
-            int n = 0;
-            for (int k = 0; k < row.length; k++) {
-                if (row[k] < 0 || row[k] >= dimension) {
-                    throw new IllegalArgumentException("Sequence " + i + " holds " + row[k]
+        // Two counting-sort passes (rows -> columns -> rows) give sorted, de-duplicated rows in
+        // O(ones + dimension), instead of sorting every row.
+        int rows = sequences.length;
+        int[] stamp = new int[dimension];
+        java.util.Arrays.fill(stamp, -1);
+        int[] colStart = new int[dimension + 1];
+        int[] offsets = new int[rows + 1];
+        for (int i = 0; i < rows; i++) {
+            int unique = 0;
+            for (int v : sequences[i]) {
+                if (v < 0 || v >= dimension) {
+                    throw new IllegalArgumentException("Sequence " + i + " holds " + v
                             + ", outside the vectorisation dimension [0, " + dimension + ")");
                 }
-                if (n == 0 || row[n - 1] != row[k]) {
-                    row[n++] = row[k];
+                if (stamp[v] != i) {
+                    stamp[v] = i;
+                    colStart[v + 1]++;
+                    unique++;
                 }
             }
-            rows[i] = n == row.length ? row : Arrays.copyOf(row, n);
-            offsets[i + 1] = offsets[i] + n;
+            offsets[i + 1] = offsets[i] + unique;
         }
-        int[] indices = new int[offsets[sequences.length]];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, indices, offsets[i], rows[i].length);
+        for (int v = 0; v < dimension; v++) {
+            colStart[v + 1] += colStart[v];
         }
-        return new MultiHotRows(offsets, indices, dimension);
+        int[] colRows = new int[offsets[rows]];
+        int[] colPos = java.util.Arrays.copyOf(colStart, dimension);
+        java.util.Arrays.fill(stamp, -1);
+        for (int i = 0; i < rows; i++) {
+            for (int v : sequences[i]) {
+                if (stamp[v] != i) {
+                    stamp[v] = i;
+                    colRows[colPos[v]++] = i;
+                }
+            }
+        }
+        int[] indices = new int[offsets[rows]];
+        int[] rowPos = java.util.Arrays.copyOf(offsets, rows);
+        for (int v = 0; v < dimension; v++) {
+            for (int q = colStart[v]; q < colStart[v + 1]; q++) {
+                indices[rowPos[colRows[q]]++] = v;
+            }
+        }
+        return new MultiHotRows(offsets, indices, dimension, true);
     }
 
     @Override
