@@ -18,15 +18,19 @@ public final class CategoricalCrossentropy implements Loss {
     @Override
     public double sum(float[] pred, Targets targets) {
         int k = Loss.checkBatch(name(), pred, targets);
-        float[] y = BinaryCrossentropy.dense(targets).data();
+        return sum(pred, BinaryCrossentropy.dense(targets).data(), k);
+    }
+
+    /** Sum over rows of {@code -sum_j y_j log clip(p_j / S)}, one-hot {@code y}. */
+    static double sum(float[] pred, float[] y, int k) {
         double total = 0;
-        for (int r = 0; r < targets.rows(); r++) {
-            total += rowLoss(pred, y, r * k, k);
+        for (int off = 0; off < pred.length; off += k) {
+            total += rowLoss(pred, y, off, k);
         }
         return total;
     }
 
-    static double rowLoss(float[] pred, float[] y, int off, int k) {
+    private static double rowLoss(float[] pred, float[] y, int off, int k) {
         float s = rowSum(pred, off, k);
         double loss = 0;
         for (int j = off; j < off + k; j++) {

@@ -19,12 +19,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
     @Override
     public double sum(float[] pred, Targets targets) {
         int k = Loss.checkBatch(name(), pred, targets);
-        float[] y = oneHot(targets).data();
-        double total = 0;
-        for (int r = 0; r < targets.rows(); r++) {
-            total += CategoricalCrossentropy.rowLoss(pred, y, r * k, k);
-        }
-        return total;
+        return CategoricalCrossentropy.sum(pred, oneHot(targets).data(), k);
     }
 
     @Override
