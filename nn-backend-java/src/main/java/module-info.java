@@ -4,6 +4,8 @@
  */
 module dev.nn.backend.java {
     requires dev.nn.api;
+    // optional: used only when the JVM is started with --add-modules jdk.incubator.vector
+    requires static jdk.incubator.vector;
 
     exports dev.nn.backend.java;
 

@@ -9,17 +9,27 @@ import dev.nn.api.data.MultiHotRows;
  */
 final class MatMul {
 
-    private final Parallel parallel;
+    /** Whether the Vector API kernels can run in this JVM on this CPU. */
+    static final boolean VECTORS_AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && VectorKernels.supported();
 
-    MatMul(Parallel parallel) {
+    private final Parallel parallel;
+    private final boolean vectors;
+
+    MatMul(Parallel parallel, boolean vectors) {
         this.parallel = parallel;
+        this.vectors = vectors && VECTORS_AVAILABLE;
+    }
+
+    boolean vectors() {
+        return vectors;
     }
 
     /** {@code out(m, n) = a(m, k) x b(k, n)}. Threads split the rows. */
     void nn(float[] a, float[] b, float[] out, int m, int k, int n) {
         parallel.range(m, (long) m * k * n, (from, to) -> {
             for (int i = from; i < to; i++) {
-                rowTimesMatrix(a, i * k, 1, b, k, n, out, i * n);
+                rowTimesMatrix(a, i * k, 1, b, k, n, out, i * n, vectors);
             }
         });
     }
@@ -28,7 +38,7 @@ final class MatMul {
     void tn(float[] a, float[] b, float[] out, int r, int m, int n) {
         parallel.range(m, (long) r * m * n, (from, to) -> {
             for (int p = from; p < to; p++) {
-                rowTimesMatrix(a, p, m, b, r, n, out, p * n);
+                rowTimesMatrix(a, p, m, b, r, n, out, p * n, vectors);
             }
         });
     }
@@ -37,8 +47,12 @@ final class MatMul {
      * {@code out[o + j] = sum_t a[aOff + t * aStride] * b[t * n + j]} for {@code t < k}, {@code j < n}: one
      * output row, summed in {@code t} order, sixteen columns at a time in registers.
      */
-    private static void rowTimesMatrix(float[] a, int aOff, int aStride, float[] b, int k, int n, float[] out, int o) {
+    private static void rowTimesMatrix(float[] a, int aOff, int aStride, float[] b, int k, int n, float[] out, int o,
+            boolean vectors) {
         int c = 0;
+        for (; vectors && c + 16 <= n; c += 16) {
+            VectorKernels.rowTimesMatrix16(a, aOff, aStride, b, k, n, c, out, o + c);
+        }
         for (; c + 16 <= n; c += 16) {
             float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
             float a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
@@ -121,7 +135,11 @@ final class MatMul {
             for (int i = from; i < to; i++) {
                 int c = 0;
                 for (; c + 16 <= n; c += 16) {
-                    gatherSum16(idx, off[i], off[i + 1], b, n, c, out, i * n + c);
+                    if (vectors) {
+                        VectorKernels.gatherSum16(idx, off[i], off[i + 1], b, n, c, out, i * n + c);
+                    } else {
+                        gatherSum16(idx, off[i], off[i + 1], b, n, c, out, i * n + c);
+                    }
                 }
                 for (; c < n; c++) {
                     float s = 0f;
@@ -154,7 +172,11 @@ final class MatMul {
                 }
                 int c = 0;
                 for (; c + 16 <= n; c += 16) {
-                    scatterAdd16(idx, p0, p1, g, i * n + c, out, n, c);
+                    if (vectors) {
+                        VectorKernels.scatterAdd16(idx, p0, p1, g, i * n + c, out, n, c);
+                    } else {
+                        scatterAdd16(idx, p0, p1, g, i * n + c, out, n, c);
+                    }
                 }
                 for (; c < n; c++) {
                     float gc = g[i * n + c];

@@ -47,12 +47,25 @@ class ImdbShapedRunTest {
     }
 
     @Test
+    void vectorAndScalarKernelsGiveTheSameRun() {
+        assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).as("surefire adds the Vector API module")
+                .isPresent();
+        org.junit.jupiter.api.Assumptions.assumeTrue(VectorKernels.supported(), "this CPU has no 512-bit vectors");
+        assertThat(MatMul.VECTORS_AVAILABLE).isTrue();
+        try (Backend vector = new JavaBackend(2, true); Backend scalar = new JavaBackend(2, false)) {
+            assertThat(vector.description()).contains("Vector API");
+            assertThat(scalar.description()).contains("scalar");
+            assertThat(run(scalar).history()).isEqualTo(run(vector).history());
+        }
+    }
+
+    @Test
     void serviceLoaderFindsTheJavaBackendByName() {
         assertThat(Backends.available()).contains("java");
         try (Backend b = Backends.get("java")) {
             assertThat(b).isInstanceOf(JavaBackend.class);
             assertThat(b.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-            assertThat(b.withThreads(1).description()).isEqualTo("java (pure Java, 1 thread)");
+            assertThat(b.withThreads(1).description()).startsWith("java (pure Java, 1 thread, ");
         }
         Assertions.assertThatThrownBy(() -> Backends.get("cuda")).isInstanceOf(UnknownBackendException.class)
                 .hasMessageContaining("'cuda'").hasMessageContaining("Available: java");
