@@ -46,50 +46,35 @@ public final class MultiHotRows implements Features {
      * {@code [0, dimension)} are rejected.
      */
     public static MultiHotRows encode(int[][] sequences, int dimension) {
-        // Two counting-sort passes (rows -> columns -> rows) give sorted, de-duplicated rows in
-        // O(ones + dimension), instead of sorting every row.
-        int rows = sequences.length;
-        int[] stamp = new int[dimension];
-        java.util.Arrays.fill(stamp, -1);
-        int[] colStart = new int[dimension + 1];
-        int[] offsets = new int[rows + 1];
-        for (int i = 0; i < rows; i++) {
-            int unique = 0;
+        // One bitmap of the dimension per row: set the row's bits, then read them back in order. That
+        // sorts and de-duplicates in O(length + dimension / 64) per row, with no random writes.
+        long[] bits = new long[(dimension + 63) >>> 6];
+        int[] offsets = new int[sequences.length + 1];
+        long total = 0;
+        for (int[] seq : sequences) {
+            total += seq.length;
+        }
+        int[] indices = new int[Math.toIntExact(total)];
+        int n = 0;
+        for (int i = 0; i < sequences.length; i++) {
             for (int v : sequences[i]) {
                 if (v < 0 || v >= dimension) {
                     throw new IllegalArgumentException("Sequence " + i + " holds " + v
                             + ", outside the vectorisation dimension [0, " + dimension + ")");
                 }
-                if (stamp[v] != i) {
-                    stamp[v] = i;
-                    colStart[v + 1]++;
-                    unique++;
+                bits[v >>> 6] |= 1L << v;
+            }
+            for (int w = 0; w < bits.length; w++) {
+                long word = bits[w];
+                while (word != 0) {
+                    indices[n++] = (w << 6) + Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
                 }
+                bits[w] = 0;
             }
-            offsets[i + 1] = offsets[i] + unique;
+            offsets[i + 1] = n;
         }
-        for (int v = 0; v < dimension; v++) {
-            colStart[v + 1] += colStart[v];
-        }
-        int[] colRows = new int[offsets[rows]];
-        int[] colPos = java.util.Arrays.copyOf(colStart, dimension);
-        java.util.Arrays.fill(stamp, -1);
-        for (int i = 0; i < rows; i++) {
-            for (int v : sequences[i]) {
-                if (stamp[v] != i) {
-                    stamp[v] = i;
-                    colRows[colPos[v]++] = i;
-                }
-            }
-        }
-        int[] indices = new int[offsets[rows]];
-        int[] rowPos = java.util.Arrays.copyOf(offsets, rows);
-        for (int v = 0; v < dimension; v++) {
-            for (int q = colStart[v]; q < colStart[v + 1]; q++) {
-                indices[rowPos[colRows[q]]++] = v;
-            }
-        }
-        return new MultiHotRows(offsets, indices, dimension, true);
+        return new MultiHotRows(offsets, n == indices.length ? indices : Arrays.copyOf(indices, n), dimension, true);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.nn.datasets.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,18 +57,29 @@ public final class Npz {
         return a;
     }
 
+    /** Reads into 1 MiB chunks, then copies once into an array of the exact size (no doubling copies). */
     private static byte[] readMember(InputStream in, String file, String member) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] chunk = new byte[1 << 16];
-        int n;
+        java.util.List<byte[]> chunks = new java.util.ArrayList<>();
         long total = 0;
-        while ((n = in.read(chunk)) > 0) {
-            total += n;
+        while (true) {
+            byte[] chunk = in.readNBytes(1 << 20);
+            total += chunk.length;
             if (total > MAX_MEMBER_BYTES) {
                 throw new DatasetFormatException(file, member, "member larger than " + MAX_MEMBER_BYTES + " bytes");
             }
-            buf.write(chunk, 0, n);
+            if (chunk.length > 0) {
+                chunks.add(chunk);
+            }
+            if (chunk.length < 1 << 20) {
+                break;
+            }
         }
-        return buf.toByteArray();
+        byte[] out = new byte[(int) total];
+        int at = 0;
+        for (byte[] c : chunks) {
+            System.arraycopy(c, 0, out, at, c.length);
+            at += c.length;
+        }
+        return out;
     }
 }

@@ -20,6 +20,7 @@ public final class PickleReader {
             "numpy._core.multiarray._reconstruct", "numpy.ndarray", "numpy.dtype");
     private static final Object MARK = new Object();
     private static final Object NONE = new Object();
+    private static final Object INT = new Object();
 
     private record Global(String name) {
     }
@@ -28,17 +29,68 @@ public final class PickleReader {
     }
 
     private static final class NdArray {
-        List<?> data;
+        PList data;
     }
 
     private record Dtype(String descr) {
+    }
+
+    /** A pickled list; a list of ints is kept unboxed, which is what the data rows are. */
+    private static final class PList {
+        private int[] ints = new int[16];
+        private int size;
+        private List<Object> objects;
+
+        void addInt(int v) {
+            if (objects != null) {
+                objects.add(v);
+                return;
+            }
+            if (size == ints.length) {
+                ints = java.util.Arrays.copyOf(ints, size * 2);
+            }
+            ints[size++] = v;
+        }
+
+        void add(Object o) {
+            if (objects == null && o instanceof Integer v) {
+                addInt(v);
+                return;
+            }
+            if (objects == null) {
+                objects = new ArrayList<>(size + 1);
+                for (int i = 0; i < size; i++) {
+                    objects.add(ints[i]);
+                }
+            }
+            objects.add(o);
+        }
+
+        int size() {
+            return objects == null ? size : objects.size();
+        }
+
+        Object get(int i) {
+            return objects == null ? Integer.valueOf(ints[i]) : objects.get(i);
+        }
+
+        /** The elements as ints, or null if any is not an int. */
+        int[] toInts() {
+            if (objects != null) {
+                return null;
+            }
+            return java.util.Arrays.copyOf(ints, size);
+        }
     }
 
     private final byte[] in;
     private final String file;
     private final String member;
     private int pos;
-    private final List<Object> stack = new ArrayList<>();
+    /** The pickle stack; an int is stored unboxed in {@code ints} with {@link #INT} in {@code objects}. */
+    private Object[] objects = new Object[64];
+    private int[] ints = new int[64];
+    private int size;
     private final List<Integer> marks = new ArrayList<>();
     private final Map<Integer, Object> memo = new HashMap<>();
 
@@ -65,12 +117,12 @@ public final class PickleReader {
                 case 'r' -> memo.put(s32(), top());
                 case 'h' -> push(memoGet(u8()));
                 case 'j' -> push(memoGet(s32()));
-                case 'K' -> push(u8());
-                case 'M' -> push(u8() | (u8() << 8));
-                case 'J' -> push(s32());
+                case 'K' -> pushInt(u8());
+                case 'M' -> pushInt(u8() | (u8() << 8));
+                case 'J' -> pushInt(s32());
                 case '(' -> {
-                    marks.add(stack.size());
-                    stack.add(MARK);
+                    marks.add(size);
+                    push(MARK);
                 }
                 case ')' -> push(new Tuple(List.of()));
                 case 0x85 -> push(new Tuple(popN(1)));
@@ -81,15 +133,12 @@ public final class PickleReader {
                 case 'N' -> push(NONE);
                 case 0x88 -> push(Boolean.TRUE);
                 case 0x89 -> push(Boolean.FALSE);
-                case ']' -> push(new ArrayList<>());
+                case ']' -> push(new PList());
                 case 'a' -> {
                     Object item = pop();
                     list(top()).add(item);
                 }
-                case 'e' -> {
-                    List<Object> items = popToMark();
-                    list(top()).addAll(items);
-                }
+                case 'e' -> appends();
                 case 'R' -> reduce();
                 case 'b' -> build();
                 case '.' -> {
@@ -135,30 +184,48 @@ public final class PickleReader {
         if (!(t.items().get(2) instanceof Dtype d) || !d.descr().startsWith("O")) {
             throw error("pickled array is not an object array");
         }
-        if (!(t.items().get(4) instanceof List<?> data)) {
+        if (!(t.items().get(4) instanceof PList data)) {
             throw error("pickled object array without a list of rows");
         }
         array.data = data;
     }
 
     private int[][] result() throws DatasetFormatException {
-        if (stack.size() != 1 || !(stack.get(0) instanceof NdArray array) || array.data == null) {
+        if (size != 1 || !(objects[0] instanceof NdArray array) || array.data == null) {
             throw error("pickle does not hold one numpy object array");
         }
         int[][] out = new int[array.data.size()][];
         for (int i = 0; i < out.length; i++) {
-            if (!(array.data.get(i) instanceof List<?> row)) {
+            if (!(array.data.get(i) instanceof PList row)) {
                 throw error("row " + i + " of the object array is not a list");
             }
-            out[i] = new int[row.size()];
-            for (int j = 0; j < out[i].length; j++) {
-                if (!(row.get(j) instanceof Integer v)) {
-                    throw error("row " + i + " holds a non-integer at position " + j);
-                }
-                out[i][j] = v;
+            out[i] = row.toInts();
+            if (out[i] == null) {
+                throw error("row " + i + " holds something other than integers");
             }
         }
         return out;
+    }
+
+    /** APPENDS: moves everything above the last MARK into the list below it, without an intermediate copy. */
+    private void appends() throws DatasetFormatException {
+        if (marks.isEmpty()) {
+            throw error("pickle pops to a MARK that was never set");
+        }
+        int m = marks.remove(marks.size() - 1);
+        if (m == 0) {
+            throw error("pickle stack underflow");
+        }
+        PList target = list(objects[m - 1]);
+        for (int i = m + 1; i < size; i++) {
+            if (objects[i] == INT) {
+                target.addInt(ints[i]);
+            } else {
+                target.add(objects[i]);
+            }
+        }
+        java.util.Arrays.fill(objects, m, size, null);
+        size = m;
     }
 
     private List<Object> popToMark() throws DatasetFormatException {
@@ -166,8 +233,12 @@ public final class PickleReader {
             throw error("pickle pops to a MARK that was never set");
         }
         int m = marks.remove(marks.size() - 1);
-        List<Object> items = new ArrayList<>(stack.subList(m + 1, stack.size()));
-        stack.subList(m, stack.size()).clear();
+        List<Object> items = new ArrayList<>(size - m - 1);
+        for (int i = m + 1; i < size; i++) {
+            items.add(objects[i] == INT ? Integer.valueOf(ints[i]) : objects[i]);
+        }
+        java.util.Arrays.fill(objects, m, size, null);
+        size = m;
         return items;
     }
 
@@ -179,31 +250,40 @@ public final class PickleReader {
         return items;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object> list(Object o) throws DatasetFormatException {
-        if (o instanceof ArrayList<?> l) {
-            return (List<Object>) l;
+    private PList list(Object o) throws DatasetFormatException {
+        if (o instanceof PList l) {
+            return l;
         }
         throw error("pickle appends to something that is not a list");
     }
 
     private void push(Object o) {
-        stack.add(o);
+        if (size == objects.length) {
+            objects = java.util.Arrays.copyOf(objects, size * 2);
+            ints = java.util.Arrays.copyOf(ints, size * 2);
+        }
+        objects[size++] = o;
+    }
+
+    private void pushInt(int v) {
+        push(INT);
+        ints[size - 1] = v;
     }
 
     private Object pop() throws DatasetFormatException {
-        int last = stack.size() - 1;
-        if (last < 0 || stack.get(last) == MARK || (!marks.isEmpty() && marks.get(marks.size() - 1) == last)) {
-            throw error("pickle stack underflow");
-        }
-        return stack.remove(last);
+        Object o = top();
+        size--;
+        objects[size] = null;
+        return o;
     }
 
+    /** The top of the stack, boxed if it is an int. */
     private Object top() throws DatasetFormatException {
-        if (stack.isEmpty() || stack.get(stack.size() - 1) == MARK) {
+        if (size == 0 || objects[size - 1] == MARK) {
             throw error("pickle stack underflow");
         }
-        return stack.get(stack.size() - 1);
+        Object o = objects[size - 1];
+        return o == INT ? Integer.valueOf(ints[size - 1]) : o;
     }
 
     private Object memoGet(int key) throws DatasetFormatException {
