@@ -1,0 +1,71 @@
+package dev.nn.reports;
+
+import java.util.List;
+import java.util.Map;
+
+/** Renders a {@link Report} as GitHub-flavoured Markdown; every text from the model is escaped. */
+public final class MarkdownRenderer {
+
+    private MarkdownRenderer() {
+    }
+
+    /** {@code imageDir} is the path, relative to the Markdown file, where the chart PNGs are. */
+    public static String render(Report report, String imageDir) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(escape(report.title())).append("\n\n");
+        for (Map.Entry<String, String> f : report.facts().entrySet()) {
+            md.append("- **").append(escape(f.getKey())).append("**: ").append(escape(f.getValue())).append('\n');
+        }
+        md.append('\n');
+        for (Table t : report.summary()) {
+            table(md, t);
+        }
+        for (Section s : report.sections()) {
+            md.append("## ").append(escape(s.title())).append("\n\n");
+            if (!s.description().isBlank()) {
+                md.append(escape(s.description())).append("\n\n");
+            }
+            for (Table t : s.tables()) {
+                table(md, t);
+            }
+            for (Chart c : s.charts()) {
+                md.append("![").append(escape(c.title())).append("](").append(imageDir).append(c.id())
+                        .append(".png)\n\n");
+            }
+        }
+        return md.toString();
+    }
+
+    static void table(StringBuilder md, Table t) {
+        row(md, t.headers());
+        md.append('|');
+        for (int i = 0; i < t.headers().size(); i++) {
+            md.append(i == 0 ? " --- |" : " ---: |");
+        }
+        md.append('\n');
+        for (List<String> r : t.rows()) {
+            row(md, r);
+        }
+        md.append('\n');
+    }
+
+    private static void row(StringBuilder md, List<String> cells) {
+        md.append('|');
+        for (String c : cells) {
+            md.append(' ').append(escape(c)).append(" |");
+        }
+        md.append('\n');
+    }
+
+    /** Backslash-escapes Markdown's punctuation, so text renders as itself: a title with {@code |} or {@code <} stays text. */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char ch : text.replace('\n', ' ').replace('\r', ' ').toCharArray()) {
+            if ("\\`*_{}[]()#+-.!|<>~&\"'".indexOf(ch) >= 0) {
+                out.append('\\');
+            }
+            out.append(ch);
+        }
+        return out.toString();
+    }
+}
