@@ -1,0 +1,25 @@
+package dev.nn.experiments;
+
+import dev.nn.experiments.results.ExperimentResult;
+import java.io.IOException;
+import java.util.List;
+
+/** One experiment of Chapter 3, as the book runs it. */
+public interface Experiment {
+
+    /** Command-line id, e.g. {@code imdb}, {@code reuters-bottleneck}. */
+    String id();
+
+    /** The book section, e.g. {@code 3.4}. */
+    String section();
+
+    String title();
+
+    /** What the experiment does, one paragraph. */
+    String description();
+
+    /** The book's reported numbers, keyed by this run's metric names. */
+    List<BookValue> book();
+
+    ExperimentResult run(RunContext context) throws IOException;
+}

@@ -1,0 +1,53 @@
+package dev.nn.experiments;
+
+import dev.nn.api.spi.Backend;
+import dev.nn.api.training.TrainingListener;
+import dev.nn.experiments.results.ExperimentResult;
+import dev.nn.experiments.results.RunRecord;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Runs a selection of experiments on the injected backend and collects their results. */
+public final class Runner {
+
+    /** The settings of one run. */
+    public record Options(long seed, int maxEpochs, int maxFolds) {
+    }
+
+    private final Backend backend;
+    private final ChapterData data;
+
+    @Inject
+    public Runner(Backend backend, ChapterData data) {
+        this.backend = backend;
+        this.data = data;
+    }
+
+    public RunRecord run(List<Experiment> selected, Options options, Function<String, TrainingListener> progress,
+            PrintStream out) throws IOException {
+        String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        long start = System.nanoTime();
+        RunContext ctx = new RunContext(backend, data, options.seed(), options.maxEpochs(), options.maxFolds(), progress);
+        List<ExperimentResult> results = new ArrayList<>();
+        for (Experiment e : selected) {
+            out.printf(Locale.ROOT, "%n== %s %s (%s)%n", e.section(), e.title(), e.id());
+            ExperimentResult r = e.run(ctx);
+            results.add(r);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "-> %s in %.1f s:", e.id(), r.seconds()));
+            r.metrics().forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
+            e.book().forEach(b -> line.append(String.format(Locale.ROOT, " (book %s=%.4f)", b.metric(), b.value())));
+            out.println(line);
+            r.notes().forEach(n -> out.println("   " + n));
+        }
+        return new RunRecord(backend.name(), backend.description(), options.seed(), backend.threads(),
+                options.maxEpochs(), options.maxFolds(), started, (System.nanoTime() - start) / 1e9,
+                System.getProperty("java.version"), results);
+    }
+}

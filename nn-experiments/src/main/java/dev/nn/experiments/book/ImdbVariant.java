@@ -1,0 +1,104 @@
+package dev.nn.experiments.book;
+
+import static dev.nn.api.layers.Activation.RELU;
+import static dev.nn.api.layers.Activation.SIGMOID;
+import static dev.nn.api.layers.Activation.TANH;
+
+import dev.nn.api.data.DenseMatrix;
+import dev.nn.api.data.MultiHotRows;
+import dev.nn.api.layers.Activation;
+import dev.nn.api.layers.Dense;
+import dev.nn.api.losses.Loss;
+import dev.nn.api.losses.Losses;
+import dev.nn.api.metrics.Metric;
+import dev.nn.api.models.Sequential;
+import dev.nn.api.optimizers.RmsProp;
+import dev.nn.api.training.History;
+import dev.nn.datasets.TextSplit;
+import dev.nn.experiments.BookValue;
+import dev.nn.experiments.Experiment;
+import dev.nn.experiments.RunContext;
+import dev.nn.experiments.results.ExperimentResult;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Section 3.4.7, further experiments: the IMDB model with one change each, trained 4 epochs on all of
+ * train and evaluated on the test set.
+ */
+public final class ImdbVariant implements Experiment {
+
+    /** The variants the chapter suggests, with the book's test accuracy. */
+    public enum Variant {
+        ONE_LAYER("imdb-one-layer", "a single Dense(1, sigmoid) layer", new int[0], RELU, false, 0.8732),
+        FOUR_HIDDEN("imdb-four-hidden", "four Dense(16, relu) hidden layers", new int[] {16, 16, 16, 16}, RELU, false,
+                0.8806),
+        WIDE("imdb-wide", "Dense(16) then Dense(1024) hidden layers", new int[] {16, 1024}, RELU, false, 0.8812),
+        MSE("imdb-mse", "mean squared error instead of binary cross-entropy", new int[] {16, 16}, RELU, true, 0.8828),
+        TANH_ACTIVATIONS("imdb-tanh", "tanh instead of relu activations", new int[] {16, 16}, TANH, false, 0.8772);
+
+        final String id;
+        final String change;
+        final int[] hidden;
+        final Activation activation;
+        final boolean mse;
+        final double bookAccuracy;
+
+        Variant(String id, String change, int[] hidden, Activation activation, boolean mse, double bookAccuracy) {
+            this.id = id;
+            this.change = change;
+            this.hidden = hidden;
+            this.activation = activation;
+            this.mse = mse;
+            this.bookAccuracy = bookAccuracy;
+        }
+    }
+
+    private final Variant variant;
+
+    public ImdbVariant(Variant variant) {
+        this.variant = variant;
+    }
+
+    @Override
+    public String id() {
+        return variant.id;
+    }
+
+    @Override
+    public String section() {
+        return "3.4.7";
+    }
+
+    @Override
+    public String title() {
+        return "IMDB with " + variant.change;
+    }
+
+    @Override
+    public String description() {
+        return "The IMDB model of 3.4 with " + variant.change + "; 4 epochs of batch 512 on all 25,000 training "
+                + "reviews, then the test set.";
+    }
+
+    @Override
+    public List<BookValue> book() {
+        return List.of(new BookValue("test_accuracy", variant.bookAccuracy, "3.4.7"));
+    }
+
+    @Override
+    public ExperimentResult run(RunContext ctx) throws IOException {
+        long start = System.nanoTime();
+        TextSplit data = ctx.data().imdb();
+        MultiHotRows xTrain = data.train().multiHot(10_000);
+        DenseMatrix yTrain = Listings.binaryTargets(data.train().labels());
+        Sequential model = Listings.model(ctx, Listings.stack(variant.activation, variant.hidden, Dense.of(1, SIGMOID)));
+        Loss loss = variant.mse ? Losses.meanSquaredError() : Losses.binaryCrossentropy();
+        model.compile(RmsProp.defaults(), loss, Metric.accuracy());
+        History history = model.fit(xTrain, yTrain, ctx.epochs(4), 512, ctx.progress(id() + ": 4 epochs"));
+        var metrics = Listings.prefixed("test_", model.evaluate(data.test().multiHot(10_000),
+                Listings.binaryTargets(data.test().labels())));
+        return new ExperimentResult(id(), section(), title(), description(), metrics, book(),
+                List.of(Listings.curve("4 epochs on all of train", history)), List.of(), Listings.seconds(start));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.nn.experiments.book;
+
+import static dev.nn.api.layers.Activation.RELU;
+import static dev.nn.api.layers.Activation.SOFTMAX;
+
+import dev.nn.api.data.DenseMatrix;
+import dev.nn.api.data.IntLabels;
+import dev.nn.api.data.MultiHotRows;
+import dev.nn.api.layers.Dense;
+import dev.nn.api.losses.Losses;
+import dev.nn.api.metrics.Metric;
+import dev.nn.api.models.Sequential;
+import dev.nn.api.optimizers.RmsProp;
+import dev.nn.api.training.History;
+import dev.nn.api.training.ValidationData;
+import dev.nn.datasets.Reuters;
+import dev.nn.datasets.TextSplit;
+import dev.nn.experiments.BookValue;
+import dev.nn.experiments.Experiment;
+import dev.nn.experiments.RunContext;
+import dev.nn.experiments.results.ExperimentResult;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sections 3.5.7-3.5.8: the Reuters model with other capacities (an information bottleneck, wider and
+ * deeper layers, no hidden layer), 20 epochs of batch 128 against {@code x_train[:1000]}; the book reports
+ * the validation accuracy of the last epoch.
+ */
+public final class ReutersCapacity implements Experiment {
+
+    /** The capacity variants, with the book's validation accuracy at epoch 20. */
+    public enum Variant {
+        BOTTLENECK("reuters-bottleneck", "a Dense(4) bottleneck in the middle", new int[] {64, 4}, 0.680),
+        WIDE_MIDDLE("reuters-wide", "a Dense(4096) middle layer", new int[] {64, 4096}, 0.785),
+        LARGE("reuters-512", "two Dense(512) hidden layers", new int[] {512, 512}, 0.803),
+        SINGLE_LAYER("reuters-single-layer", "a single Dense(46, softmax) layer", new int[0], 0.796),
+        FOUR_HIDDEN("reuters-four-hidden", "four Dense(64) hidden layers", new int[] {64, 64, 64, 64}, 0.790);
+
+        final String id;
+        final String change;
+        final int[] hidden;
+        final double bookValAccuracy;
+
+        Variant(String id, String change, int[] hidden, double bookValAccuracy) {
+            this.id = id;
+            this.change = change;
+            this.hidden = hidden;
+            this.bookValAccuracy = bookValAccuracy;
+        }
+    }
+
+    private final Variant variant;
+
+    public ReutersCapacity(Variant variant) {
+        this.variant = variant;
+    }
+
+    @Override
+    public String id() {
+        return variant.id;
+    }
+
+    @Override
+    public String section() {
+        return "3.5.7";
+    }
+
+    @Override
+    public String title() {
+        return "Reuters with " + variant.change;
+    }
+
+    @Override
+    public String description() {
+        return "The Reuters model of 3.5 with " + variant.change + "; 20 epochs of batch 128 with x_train[:1000] "
+                + "held out. The book reports the validation accuracy after the last epoch.";
+    }
+
+    @Override
+    public List<BookValue> book() {
+        return List.of(new BookValue("final_val_accuracy", variant.bookValAccuracy, "3.5.7"));
+    }
+
+    @Override
+    public ExperimentResult run(RunContext ctx) throws IOException {
+        long start = System.nanoTime();
+        TextSplit data = ctx.data().reuters();
+        MultiHotRows x = data.train().multiHot(10_000);
+        DenseMatrix y = new IntLabels(data.train().labels(), Reuters.NUM_CLASSES).toOneHot();
+        Sequential model = Listings.model(ctx, Listings.stack(RELU, variant.hidden, Dense.of(46, SOFTMAX)));
+        model.compile(RmsProp.defaults(), Losses.categoricalCrossentropy(), Metric.accuracy());
+        History history = model.fit(x.slice(1000, x.rows()), y.slice(1000, y.rows()), ctx.epochs(20), 128,
+                ValidationData.of(x.slice(0, 1000), y.slice(0, 1000)), ctx.progress(id() + ": 20 epochs"));
+        Map<String, Double> metrics = Map.of("final_val_accuracy", history.last("val_accuracy"),
+                "best_val_accuracy", history.get("val_accuracy").stream().mapToDouble(Double::doubleValue).max()
+                        .orElseThrow());
+        return new ExperimentResult(id(), section(), title(), description(), new java.util.TreeMap<>(metrics), book(),
+                List.of(Listings.curve("20 epochs of batch 128, validation on x_train[:1000]", history)), List.of(),
+                Listings.seconds(start));
+    }
+}

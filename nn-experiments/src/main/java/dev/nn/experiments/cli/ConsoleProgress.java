@@ -1,0 +1,69 @@
+package dev.nn.experiments.cli;
+
+import dev.nn.api.training.EpochMetrics;
+import dev.nn.api.training.TrainingListener;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Keras-style progress on the console: {@code Epoch 3/20} with samples, elapsed time, loss and metrics.
+ * On a terminal a live bar is redrawn as batches finish; elsewhere (CI logs) one line per epoch, and
+ * for long trainings about ten lines in all.
+ */
+final class ConsoleProgress implements TrainingListener {
+
+    private final PrintStream out;
+    private final String label;
+    private final boolean live;
+    private int epochs;
+    private long epochStart;
+    private long lastDraw;
+
+    ConsoleProgress(PrintStream out, String label, boolean live) {
+        this.out = out;
+        this.label = label;
+        this.live = live;
+    }
+
+    @Override
+    public void onTrainBegin(int epochs, int samples, int batchSize) {
+        this.epochs = epochs;
+        out.printf(Locale.ROOT, "%s (%d epochs here, %d samples, batch %d)%n", label, epochs, samples, batchSize);
+    }
+
+    @Override
+    public void onEpochBegin(int epoch, int epochs) {
+        epochStart = System.nanoTime();
+    }
+
+    @Override
+    public void onBatchEnd(int epoch, int seen, int total, Map<String, Double> running) {
+        long now = System.nanoTime();
+        if (!live || now - lastDraw < 100_000_000L) {
+            return;
+        }
+        lastDraw = now;
+        int width = 30;
+        int done = (int) ((long) width * seen / total);
+        out.printf(Locale.ROOT, "\rEpoch %d/%d %s %d/%d [%s>%s] %.1fs%s", epoch, epochs, "", seen, total,
+                "=".repeat(done), ".".repeat(width - done), (now - epochStart) / 1e9, format(running));
+    }
+
+    @Override
+    public void onEpochEnd(EpochMetrics m) {
+        boolean print = epochs <= 20 || m.epoch() == 1 || m.epoch() == epochs || m.epoch() % Math.max(1, epochs / 10) == 0;
+        if (live) {
+            out.print("\r\033[K");
+        }
+        if (print) {
+            out.printf(Locale.ROOT, "Epoch %d/%d - %.2fs%s%n", m.epoch(), epochs, m.seconds(), format(m.values()));
+        }
+    }
+
+    private static String format(Map<String, Double> values) {
+        StringBuilder s = new StringBuilder();
+        values.forEach((k, v) -> s.append(String.format(Locale.ROOT, " - %s: %.4f", k, v)));
+        return s.toString();
+    }
+}

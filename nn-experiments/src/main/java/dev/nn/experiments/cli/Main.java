@@ -1,0 +1,142 @@
+package dev.nn.experiments.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.nn.api.Backends;
+import dev.nn.api.UnknownBackendException;
+import dev.nn.api.spi.Backend;
+import dev.nn.datasets.DataFiles;
+import dev.nn.experiments.Experiment;
+import dev.nn.experiments.Experiments;
+import dev.nn.experiments.ExperimentsModule;
+import dev.nn.experiments.Runner;
+import dev.nn.experiments.UnknownExperimentException;
+import dev.nn.experiments.results.RunFiles;
+import dev.nn.experiments.results.RunRecord;
+import dev.nn.experiments.results.RunReport;
+import dev.nn.reports.Reports;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The command line of the experiments. Exit codes: 0 done, 1 failed (e.g. a missing data file), 2 bad usage. */
+@Command(name = "nn-experiments", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the Chapter 3 experiments of Deep Learning with Python and writes results.json, "
+                + "report.md, report.html and the curves to --out.")
+public final class Main implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
+            description = "Ids, sections (3.4 takes 3.4.x too) or all (the default). --list shows them.")
+    List<String> selectors = new ArrayList<>(List.of("all"));
+
+    @Option(names = "--backend", defaultValue = "java", description = "Compute backend: java or nd4j. Default: ${DEFAULT-VALUE}.")
+    String backend;
+
+    @Option(names = "--list", description = "List the experiments and backends, then exit.")
+    boolean list;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of weights and shuffles. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--epochs", defaultValue = "0", description = "Cap every training at N epochs (quick runs); 0 keeps the book's.")
+    int epochs;
+
+    @Option(names = "--folds", defaultValue = "0", description = "Run only N of the K folds; 0 runs all.")
+    int folds;
+
+    @Option(names = "--smoke", description = "A smoke run: --epochs 1 --folds 1.")
+    boolean smoke;
+
+    @Option(names = "--threads", description = "Kernel threads. Default: the number of cores.")
+    Integer threads;
+
+    @Option(names = "--data-dir", description = "Directory of the Keras files; else NN_DATA_DIR, ~/.keras/datasets, download.")
+    Path dataDir;
+
+    @Option(names = "--out", description = "Output directory. Default: runs/<timestamp>-<backend>, or runs/report-<timestamp> with --report.")
+    Path out;
+
+    @Option(names = "--report", arity = "1..*", paramLabel = "RESULTS_JSON",
+            description = "Render one report from these results.json files (e.g. one per backend) instead of running.")
+    List<Path> reportInputs;
+
+    private final PrintStream console = System.out;
+
+    public static void main(String[] args) {
+        int code = run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+            c.getErr().println("error: " + e.getMessage());
+            return e instanceof UnknownBackendException || e instanceof UnknownExperimentException ? 2 : 1;
+        });
+        return cmd.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        if (reportInputs != null) {
+            List<RunRecord> runs = new ArrayList<>();
+            for (Path p : reportInputs) {
+                runs.add(RunFiles.read(p));
+            }
+            Path dir = out != null ? out : Path.of("runs", "report-" + stamp);
+            Reports.Rendered r = Reports.render(RunReport.of(runs), dir);
+            console.println("report: " + r.html().toAbsolutePath());
+            return 0;
+        }
+        Backend chosen = Backends.get(backend);
+        if (threads != null) {
+            chosen = chosen.withThreads(threads);
+        }
+        try (Backend b = chosen) {
+            DataFiles files = DataFiles.builder().dataDir(dataDir).listener(new DownloadProgress(console)).build();
+            Injector injector = Guice.createInjector(new ExperimentsModule(b, files));
+            Experiments experiments = injector.getInstance(Experiments.class);
+            if (list) {
+                list(experiments);
+                return 0;
+            }
+            List<Experiment> selected = experiments.select(selectors);
+            LOG.info("Backend {}", b.description());
+            Runner.Options options = new Runner.Options(seed, smoke ? 1 : epochs, smoke ? 1 : folds);
+            boolean live = System.console() != null;
+            RunRecord run = injector.getInstance(Runner.class).run(selected, options,
+                    label -> new ConsoleProgress(console, label, live), console);
+            Path dir = out != null ? out : Path.of("runs", stamp + "-" + b.name());
+            Path json = RunFiles.write(run, dir);
+            Reports.Rendered r = Reports.render(RunReport.of(List.of(run)), dir);
+            console.printf("%nresults: %s%nreport:  %s%nwall time: %.1f s%n", json.toAbsolutePath(),
+                    r.html().toAbsolutePath(), run.wallSeconds());
+            return 0;
+        }
+    }
+
+    private void list(Experiments experiments) {
+        console.println("Experiments (id, section, title):");
+        for (Experiment e : experiments.all()) {
+            console.printf("  %-22s %-6s %s%n", e.id(), e.section(), e.title());
+        }
+        console.println("Backends: " + String.join(", ", Backends.available()));
+    }
+}

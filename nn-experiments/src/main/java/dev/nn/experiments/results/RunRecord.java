@@ -1,0 +1,21 @@
+package dev.nn.experiments.results;
+
+import java.util.List;
+
+/**
+ * One run of the command line: the JSON file a run writes and the report reads.
+ *
+ * @param backend            backend name
+ * @param backendDescription backend, threads and kernels
+ * @param seed               the run's seed
+ * @param threads            kernel threads
+ * @param maxEpochs          the epoch cap (0 = the book's)
+ * @param maxFolds           the fold cap (0 = all)
+ * @param startedAt          ISO-8601 start time
+ * @param wallSeconds        wall time of the whole run
+ * @param java               Java version
+ * @param experiments        results, in run order
+ */
+public record RunRecord(String backend, String backendDescription, long seed, int threads, int maxEpochs,
+        int maxFolds, String startedAt, double wallSeconds, String java, List<ExperimentResult> experiments) {
+}

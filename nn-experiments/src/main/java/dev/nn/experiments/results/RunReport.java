@@ -1,0 +1,134 @@
+package dev.nn.experiments.results;
+
+import dev.nn.experiments.BookValue;
+import dev.nn.reports.Chart;
+import dev.nn.reports.Report;
+import dev.nn.reports.Section;
+import dev.nn.reports.Series;
+import dev.nn.reports.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Adapts one or more runs (e.g. one per backend) to the report model: the book beside each run. */
+public final class RunReport {
+
+    private RunReport() {
+    }
+
+    public static Report of(List<RunRecord> runs) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            String p = runs.size() == 1 ? "" : r.backend() + ": ";
+            facts.put(p + "backend", r.backendDescription());
+            facts.put(p + "seed, threads", r.seed() + ", " + r.threads());
+            facts.put(p + "epochs", r.maxEpochs() == 0 ? "as in the book" : "capped at " + r.maxEpochs()
+                    + (r.maxFolds() == 0 ? "" : ", " + r.maxFolds() + " fold(s)"));
+            facts.put(p + "wall time", String.format(Locale.ROOT, "%.1f s (started %s, Java %s)", r.wallSeconds(),
+                    r.startedAt(), r.java()));
+        }
+        List<Section> sections = new ArrayList<>();
+        for (ExperimentResult e : runs.get(0).experiments()) {
+            sections.add(section(e, runs));
+        }
+        String backends = String.join(" vs ", runs.stream().map(RunRecord::backend).toList());
+        return new Report("Deep Learning with Python, Chapter 3: the book vs " + backends, facts,
+                List.of(summary(runs)), sections);
+    }
+
+    /** Every book number beside each run's value and the difference. */
+    static Table summary(List<RunRecord> runs) {
+        List<String> headers = new ArrayList<>(List.of("experiment", "section", "metric", "book"));
+        for (RunRecord r : runs) {
+            headers.add(r.backend());
+            headers.add(r.backend() + " - book");
+        }
+        headers.add("time (s)");
+        List<List<String>> rows = new ArrayList<>();
+        for (ExperimentResult e : runs.get(0).experiments()) {
+            for (BookValue b : e.book()) {
+                List<String> row = new ArrayList<>(List.of(e.id(), e.section(), b.metric(), num(b.value())));
+                for (RunRecord r : runs) {
+                    Optional<Double> v = find(r, e.id()).map(x -> x.metrics().get(b.metric()));
+                    row.add(v.map(RunReport::num).orElse("—"));
+                    row.add(v.map(x -> String.format(Locale.ROOT, "%+.4f", x - b.value())).orElse("—"));
+                }
+                row.add(String.join(" / ", runs.stream().map(r -> find(r, e.id())
+                        .map(x -> String.format(Locale.ROOT, "%.1f", x.seconds())).orElse("—")).toList()));
+                rows.add(row);
+            }
+        }
+        return Table.of(headers, rows);
+    }
+
+    private static Section section(ExperimentResult e, List<RunRecord> runs) {
+        List<String> headers = new ArrayList<>(List.of("metric", "book"));
+        runs.forEach(r -> headers.add(r.backend()));
+        List<List<String>> rows = new ArrayList<>();
+        for (String metric : e.metrics().keySet()) {
+            List<String> row = new ArrayList<>();
+            row.add(metric);
+            row.add(e.book().stream().filter(b -> b.metric().equals(metric)).findFirst().map(b -> num(b.value()))
+                    .orElse(""));
+            for (RunRecord r : runs) {
+                row.add(find(r, e.id()).map(x -> x.metrics().get(metric)).map(RunReport::num).orElse("—"));
+            }
+            rows.add(row);
+        }
+        List<Chart> charts = new ArrayList<>();
+        for (String[] kind : new String[][] {{"loss", "Training and validation loss", "Loss"},
+            {"accuracy", "Training and validation accuracy", "Accuracy"},
+            {"val_mae", "Validation MAE by epoch", "Validation MAE"},
+            {"val_mae_smoothed", "Validation MAE by epoch, smoothed, first 10 epochs dropped", "Validation MAE"}}) {
+            List<Series> series = new ArrayList<>();
+            for (RunRecord r : runs) {
+                String p = runs.size() == 1 ? "" : r.backend() + " ";
+                find(r, e.id()).flatMap(x -> x.curves().stream().filter(c -> c.values().containsKey(kind[0]))
+                        .findFirst()).ifPresent(c -> addSeries(series, p, kind[0], c, e.id()));
+            }
+            if (!series.isEmpty()) {
+                charts.add(new Chart(e.id() + "-" + kind[0].replace('_', '-'), kind[1], "Epochs", kind[2], series));
+            }
+        }
+        String notes = e.notes().isEmpty() ? "" : " Notes: " + String.join("; ", e.notes());
+        return new Section(e.section() + " " + e.title() + " (" + e.id() + ")", e.description() + notes,
+                List.of(Table.of(headers, rows)), charts);
+    }
+
+    private static void addSeries(List<Series> series, String prefix, String key, Curve c, String id) {
+        List<Double> train = c.values().get(key);
+        if (train.isEmpty()) {
+            return;
+        }
+        if (key.startsWith("val_")) {
+            double[] y = train.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] x = new double[y.length];
+            int offset = key.endsWith("smoothed") ? 10 : 0; // the smoothed curve starts after the 10 dropped epochs
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i + 1 + offset;
+            }
+            series.add(new Series(prefix + key.replace('_', ' '), x, y, Series.Style.LINE));
+            return;
+        }
+        series.add(Series.perEpoch(prefix + "Training " + key, unbox(train), Series.Style.DOTS));
+        List<Double> val = c.values().get("val_" + key);
+        if (val != null) {
+            series.add(Series.perEpoch(prefix + "Validation " + key, unbox(val), Series.Style.LINE));
+        }
+    }
+
+    private static double[] unbox(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static Optional<ExperimentResult> find(RunRecord r, String id) {
+        return r.experiments().stream().filter(x -> x.id().equals(id)).findFirst();
+    }
+
+    private static String num(double v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.nn.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nn.experiments.cli.Main;
+import dev.nn.experiments.results.RunFiles;
+import dev.nn.experiments.results.RunRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+
+    private static final String DATA = dataDir();
+
+    @TempDir
+    Path out;
+
+    private static String dataDir() {
+        Path dir = Path.of(System.getProperty("nn.data.dir", "../../shared/data"));
+        if (!Files.isRegularFile(dir.resolve("imdb.npz"))) {
+            throw new AssertionError("missing data files in " + dir.toAbsolutePath());
+        }
+        return dir.toString();
+    }
+
+    /** Runs the command line capturing stdout and stderr. */
+    private static String[] capture(Supplier<Integer> run) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = run.get();
+            return new String[] {String.valueOf(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void listShowsEveryExperimentInBookOrder() {
+        String[] r = capture(() -> Main.run("--list"));
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("imdb ", "imdb-tanh", "reuters-int-labels", "reuters-wide", "boston", "Backends: java");
+        assertThat(r[1].indexOf("  imdb ")).isLessThan(r[1].indexOf("imdb-four-hidden"));
+        assertThat(r[1].indexOf("imdb-wide")).isLessThan(r[1].indexOf("  reuters "));
+    }
+
+    @Test
+    void anUnknownExperimentOrBackendExitsWithTwoAndTheValidChoices() {
+        String[] r = capture(() -> Main.run("imdb-huge"));
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("Unknown experiment 'imdb-huge'").contains("reuters-bottleneck").contains("3.5");
+        r = capture(() -> Main.run("--backend", "cuda", "imdb"));
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("Unknown backend 'cuda'").contains("Available: java");
+    }
+
+    @Test
+    void aMissingDataFileNamesTheFileAndWhereItWasLookedFor() {
+        String[] r = capture(() -> Main.run("boston", "--smoke", "--data-dir", out.resolve("empty").toString(),
+                "--out", out.toString()));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[2]).contains("boston_housing.npz").contains(out.resolve("empty").toString());
+    }
+
+    @Test
+    void aSmokeRunOfEveryExperimentWritesResultsAndAReport() throws Exception {
+        String[] r = capture(() -> Main.run("all", "--smoke", "--threads", "2", "--data-dir", DATA, "--out",
+                out.toString()));
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        RunRecord run = RunFiles.read(out.resolve("results.json"));
+        assertThat(run.experiments()).hasSize(14);
+        assertThat(run.maxEpochs()).isEqualTo(1);
+        assertThat(run.experiments()).allSatisfy(e -> assertThat(e.metrics()).isNotEmpty());
+        assertThat(out.resolve("report.html")).isRegularFile();
+        assertThat(out.resolve("charts/imdb-loss.png")).isRegularFile();
+        assertThat(out.resolve("charts/boston-val-mae-smoothed.png")).doesNotExist(); // 1 epoch: nothing after the first 10
+        String[] again = capture(() -> Main.run("--report", out.resolve("results.json").toString(),
+                out.resolve("results.json").toString(), "--out", out.resolve("both").toString()));
+        assertThat(again[0]).isEqualTo("0");
+        assertThat(Files.readString(out.resolve("both/report.html"))).contains("java - book");
+    }
+}
