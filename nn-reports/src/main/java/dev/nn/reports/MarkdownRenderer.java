@@ -40,13 +40,19 @@ public final class MarkdownRenderer {
         row(md, t.headers());
         md.append('|');
         for (int i = 0; i < t.headers().size(); i++) {
-            md.append(i == 0 ? " --- |" : " ---: |");
+            md.append(numeric(t, i) ? " ---: |" : " --- |");
         }
         md.append('\n');
         for (List<String> r : t.rows()) {
             row(md, r);
         }
         md.append('\n');
+    }
+
+    /** Numbers (and blanks or dashes) are right-aligned, text left. */
+    private static boolean numeric(Table t, int column) {
+        return !t.rows().isEmpty() && t.rows().stream().map(r -> r.get(column).strip())
+                .allMatch(c -> c.isEmpty() || c.matches("[-+]?[0-9][0-9.,eE+-]*%?|—|-|[0-9.]+( / [0-9.—]+)*"));
     }
 
     private static void row(StringBuilder md, List<String> cells) {
