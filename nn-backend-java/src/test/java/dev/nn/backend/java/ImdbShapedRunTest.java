@@ -47,6 +47,17 @@ class ImdbShapedRunTest {
     }
 
     @Test
+    void kernelResultsDoNotDependOnTheThreadCount() {
+        try (Backend one = new JavaBackend(1); Backend two = new JavaBackend(2)) {
+            float[][] a = dev.nn.testkit.conformance.KernelConformance.largeProducts(one);
+            float[][] b = dev.nn.testkit.conformance.KernelConformance.largeProducts(two);
+            for (int i = 0; i < a.length; i++) {
+                assertThat(b[i]).as("product " + i + ", 2 threads vs 1").containsExactly(a[i]);
+            }
+        }
+    }
+
+    @Test
     void vectorAndScalarKernelsGiveTheSameRun() {
         assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).as("surefire adds the Vector API module")
                 .isPresent();

@@ -1,0 +1,69 @@
+package dev.nn.backend.nd4j;
+
+import dev.nn.api.Shape;
+import dev.nn.api.Tensor;
+import dev.nn.api.data.MultiHotRows;
+import dev.nn.api.spi.Backend;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A float32 c-order INDArray, or a multi-hot batch that is densified on first use (one batch of
+ * 512 x 10,000 floats is 20 MB; a whole data set never is). {@link #close()} frees the native memory.
+ */
+final class Nd4jTensor implements Tensor {
+
+    private final Nd4jBackend backend;
+    private final Shape shape;
+    private final MultiHotRows sparse;
+    private INDArray array;
+
+    Nd4jTensor(Nd4jBackend backend, INDArray array) {
+        this.backend = backend;
+        this.array = array;
+        this.sparse = null;
+        this.shape = Shape.of((int) array.rows(), (int) array.columns());
+    }
+
+    Nd4jTensor(Nd4jBackend backend, MultiHotRows sparse) {
+        this.backend = backend;
+        this.sparse = sparse;
+        this.shape = Shape.of(sparse.rows(), sparse.cols());
+    }
+
+    /** The values as an INDArray; a multi-hot batch is densified once. */
+    INDArray array() {
+        if (array == null) {
+            array = Nd4j.create(sparse.toDense(), new long[] {shape.rows(), shape.cols()}, 'c');
+        }
+        return array;
+    }
+
+    @Override
+    public Shape shape() {
+        return shape;
+    }
+
+    @Override
+    public boolean isSparse() {
+        return sparse != null;
+    }
+
+    @Override
+    public Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public void close() {
+        if (array != null && array.closeable()) {
+            array.close();
+        }
+        array = null;
+    }
+
+    @Override
+    public String toString() {
+        return "Nd4jTensor" + shape + (isSparse() ? " sparse" : "");
+    }
+}
