@@ -41,6 +41,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Nd4jBackend implements Backend {
 
     private final int threads;
+    private final MultiHotScratch scratch = new MultiHotScratch();
 
     /** Uses every available processor. */
     public Nd4jBackend() {
@@ -73,6 +74,15 @@ public final class Nd4jBackend implements Backend {
                 + (threads == 1 ? " thread)" : " threads)");
     }
 
+    MultiHotScratch scratch() {
+        return scratch;
+    }
+
+    @Override
+    public void close() {
+        scratch.close();
+    }
+
     private INDArray a(Tensor t) {
         if (t instanceof Nd4jTensor n) {
             return n.array();
@@ -92,7 +102,7 @@ public final class Nd4jBackend implements Backend {
                     + cols + ")");
         }
         Nd4jRuntime.ensure(threads);
-        return wrap(Nd4j.create(data, new long[] {rows, cols}, 'c'));
+        return wrap(Nd4jMemory.copyOf(data, rows, cols));
     }
 
     @Override
@@ -109,8 +119,7 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public float[] download(Tensor t) {
-        INDArray x = a(t);
-        return x.length() == 0 ? new float[0] : x.data().asFloat();
+        return Nd4jMemory.toArray(a(t));
     }
 
     @Override

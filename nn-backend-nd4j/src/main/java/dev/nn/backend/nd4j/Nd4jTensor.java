@@ -5,7 +5,6 @@ import dev.nn.api.Tensor;
 import dev.nn.api.data.MultiHotRows;
 import dev.nn.api.spi.Backend;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A float32 c-order INDArray, or a multi-hot batch that is densified on first use (one batch of
@@ -34,7 +33,7 @@ final class Nd4jTensor implements Tensor {
     /** The values as an INDArray; a multi-hot batch is densified once. */
     INDArray array() {
         if (array == null) {
-            array = Nd4j.create(sparse.toDense(), new long[] {shape.rows(), shape.cols()}, 'c');
+            array = backend.scratch().acquire(sparse);
         }
         return array;
     }
@@ -56,7 +55,9 @@ final class Nd4jTensor implements Tensor {
 
     @Override
     public void close() {
-        if (array != null && array.closeable()) {
+        if (array != null && sparse != null) {
+            backend.scratch().release(array, sparse);
+        } else if (array != null && array.closeable()) {
             array.close();
         }
         array = null;

@@ -1,0 +1,67 @@
+package dev.nn.backend.nd4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nn.api.layers.Activation;
+import dev.nn.api.layers.Dense;
+import dev.nn.api.losses.Losses;
+import dev.nn.api.metrics.Metric;
+import dev.nn.api.models.Sequential;
+import dev.nn.api.optimizers.RmsProp;
+import dev.nn.api.spi.Backend;
+import dev.nn.api.training.EpochMetrics;
+import dev.nn.api.training.TrainingListener;
+import dev.nn.testkit.SyntheticData;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.bytedeco.javacpp.Pointer;
+import org.junit.jupiter.api.Test;
+
+class RuntimeTest {
+
+    @Test
+    void serviceLoaderInTheNamedApiModuleFindsTheBackendOnTheClassPath() throws Exception {
+        String api = location(Backend.class);
+        String slf4j = location(org.slf4j.Logger.class);
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> !p.equals(api) && !p.equals(slf4j)).collect(Collectors.joining(File.pathSeparator));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-p", api + File.pathSeparator + slf4j, "--add-modules", "dev.nn.api,ALL-DEFAULT",
+                "-cp", classPath, ServiceLoaderProbe.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("module=dev.nn.api").contains("nd4j=dev.nn.backend.nd4j.Nd4jBackend")
+                .containsPattern("available=\\[.*nd4j.*\\]");
+    }
+
+    private static String location(Class<?> c) throws URISyntaxException {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    @Test
+    void offHeapMemoryStaysBoundedOverThousandsOfSteps() {
+        SyntheticData.Regression d = SyntheticData.housing(100, 13, 41);
+        List<Long> bytes = new ArrayList<>();
+        try (Backend backend = new Nd4jBackend(2)) {
+            Sequential m = new Sequential(backend, 1, Dense.of(64, Activation.RELU), Dense.of(64, Activation.RELU),
+                    Dense.of(1));
+            m.compile(RmsProp.defaults(), Losses.meanSquaredError(), Metric.meanAbsoluteError());
+            m.fit(d.x(), d.y(), 40, 1, new TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochMetrics metrics) {
+                    bytes.add(Pointer.totalBytes());
+                }
+            });
+        }
+        // 4,000 steps of batch size 1; after warm-up, native memory must not grow with the step count
+        long afterWarmUp = bytes.get(4);
+        long atEnd = bytes.get(bytes.size() - 1);
+        assertThat(atEnd - afterWarmUp).as("native bytes grown over 3,500 steps: " + bytes).isLessThan(1L << 20);
+    }
+}
