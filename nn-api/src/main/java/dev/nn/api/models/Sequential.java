@@ -43,6 +43,7 @@ public final class Sequential {
     private Optimizer optimizer;
     private Loss loss;
     private List<Metric> metrics;
+    private int inputDim = -1;
 
     public Sequential(Backend backend, long seed, Layer... layers) {
         if (layers.length == 0) {
@@ -67,8 +68,6 @@ public final class Sequential {
         this.inputDim = inputDim;
         return this;
     }
-
-    private int inputDim = -1;
 
     public boolean isBuilt() {
         return inputDim >= 0;

@@ -41,7 +41,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Nd4jBackend implements Backend {
 
     private final int threads;
-    private final MultiHotScratch scratch = new MultiHotScratch();
+    private final Scratch scratch = new Scratch();
 
     /** Uses every available processor. */
     public Nd4jBackend() {
@@ -74,7 +74,7 @@ public final class Nd4jBackend implements Backend {
                 + (threads == 1 ? " thread)" : " threads)");
     }
 
-    MultiHotScratch scratch() {
+    Scratch scratch() {
         return scratch;
     }
 
@@ -196,7 +196,8 @@ public final class Nd4jBackend implements Backend {
         INDArray ya = a(y);
         INDArray g = a(gradY);
         INDArray z = a(out);
-        try (INDArray t = Nd4j.createUninitialized(DataType.FLOAT, ya.shape())) {
+        INDArray t = scratch.take(ya.rows(), ya.columns());
+        try {
             switch (activation) {
                 case RELU -> {
                     Nd4j.exec(new Step(ya, t, 0.0));                 // y > 0
@@ -205,10 +206,10 @@ public final class Nd4jBackend implements Backend {
                 case SIGMOID -> {
                     // (g * y) * (1 - y), the Java backend's order
                     Nd4j.exec(new ScalarReverseSubtraction(ya, null, t, 1.0));
-                    try (INDArray gy = Nd4j.createUninitialized(DataType.FLOAT, ya.shape())) {
-                        Nd4j.exec(new MulOp(new INDArray[] {g, ya}, new INDArray[] {gy}));
-                        Nd4j.exec(new MulOp(new INDArray[] {gy, t}, new INDArray[] {z}));
-                    }
+                    INDArray gy = scratch.take(ya.rows(), ya.columns());
+                    Nd4j.exec(new MulOp(new INDArray[] {g, ya}, new INDArray[] {gy}));
+                    Nd4j.exec(new MulOp(new INDArray[] {gy, t}, new INDArray[] {z}));
+                    scratch.give(gy);
                 }
                 default -> {
                     // g * (1 - y * y)
@@ -217,11 +218,13 @@ public final class Nd4jBackend implements Backend {
                     Nd4j.exec(new MulOp(new INDArray[] {g, t}, new INDArray[] {z}));
                 }
             }
+        } finally {
+            scratch.give(t);
         }
     }
 
     /**
-     * Keras 3 RMSprop in place with one scratch array:
+     * Keras 3 RMSprop in place with two pooled scratch arrays:
      * {@code v = rho v + (1 - rho) g^2; w -= (lr g) / sqrt(v + eps)}, in the Java backend's order.
      */
     @Override
@@ -231,18 +234,21 @@ public final class Nd4jBackend implements Backend {
         INDArray wa = a(w);
         INDArray ga = a(g);
         INDArray va = a(v);
-        try (INDArray t = Nd4j.createUninitialized(DataType.FLOAT, ga.shape())) {
+        INDArray t = scratch.take(ga.rows(), ga.columns());
+        INDArray u = scratch.take(ga.rows(), ga.columns());
+        try {
             Nd4j.exec(new Square(ga, t));
             Nd4j.exec(new ScalarMultiplication(t, null, t, 1f - rho));
             Nd4j.exec(new ScalarMultiplication(va, null, va, rho));
             Nd4j.exec(new AddOp(new INDArray[] {va, t}, new INDArray[] {va}));
             Nd4j.exec(new ScalarAdd(va, null, t, epsilon));
             Nd4j.exec(new Sqrt(t, t));
-            try (INDArray u = Nd4j.createUninitialized(DataType.FLOAT, ga.shape())) {
-                Nd4j.exec(new ScalarMultiplication(ga, null, u, learningRate));
-                Nd4j.exec(new DivOp(new INDArray[] {u, t}, new INDArray[] {u}));
-                Nd4j.exec(new SubOp(new INDArray[] {wa, u}, new INDArray[] {wa}));
-            }
+            Nd4j.exec(new ScalarMultiplication(ga, null, u, learningRate));
+            Nd4j.exec(new DivOp(new INDArray[] {u, t}, new INDArray[] {u}));
+            Nd4j.exec(new SubOp(new INDArray[] {wa, u}, new INDArray[] {wa}));
+        } finally {
+            scratch.give(u);
+            scratch.give(t);
         }
     }
 }
