@@ -84,6 +84,7 @@ public final class Nd4jBackend implements Backend {
     }
 
     private INDArray a(Tensor t) {
+        Nd4jRuntime.tick();
         if (t instanceof Nd4jTensor n) {
             return n.array();
         }

@@ -1,17 +1,30 @@
 package dev.nn.backend.nd4j;
 
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts ND4J once per JVM, on first use, and applies the thread count to its OpenMP and BLAS pools.
- * JavaCPP's GC-driven native memory tracking is switched off (it costs about 1 ms per step); every
- * tensor is closed explicitly instead.
+ *
+ * <p>JavaCPP's GC-driven deallocation stays on: ND4J allocates native memory inside every op call (op
+ * contexts, argument pointers) and frees it only through that path. With
+ * {@code org.bytedeco.javacpp.nopointergc=true} that memory was never freed and a full Boston run was
+ * killed at 24 GB; {@link #tick()} bounds how much of it waits for a collection. Tensors are still
+ * closed explicitly, so large buffers go at once.
  */
 final class Nd4jRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jRuntime.class);
+    /**
+     * Native memory the process may gain over its size after the last collection before it collects again:
+     * system property {@code nn.nd4j.nativeSlackMb}, default 1024.
+     */
+    static final long NATIVE_SLACK_BYTES = Long.getLong("nn.nd4j.nativeSlackMb", 1024) << 20;
+    private static final int CHECK_EVERY = 4096;
+    private static int calls;
+    private static long collectAbove = -1;
     private static int appliedThreads;
     private static String blasVendor = "?";
 
@@ -23,9 +36,6 @@ final class Nd4jRuntime {
             return;
         }
         if (appliedThreads == 0) {
-            if (System.getProperty("org.bytedeco.javacpp.nopointergc") == null) {
-                System.setProperty("org.bytedeco.javacpp.nopointergc", "true");
-            }
             Nd4j.setDefaultDataTypes(org.nd4j.linalg.api.buffer.DataType.FLOAT,
                     org.nd4j.linalg.api.buffer.DataType.FLOAT);
             blasVendor = String.valueOf(Nd4j.factory().blas().getBlasVendor());
@@ -38,6 +48,26 @@ final class Nd4jRuntime {
                     threads, System.getenv("OMP_NUM_THREADS"));
         }
         appliedThreads = threads;
+    }
+
+    /**
+     * Called on every kernel call. ND4J allocates a few KB of native memory inside each op (op context,
+     * argument pointers) that only the collection of their Java objects frees; with a large heap and little
+     * Java garbage a collection can be gigabytes away (a full Boston run reached 24 GB). Every 4,096 calls
+     * this reads the process size and, once it has grown {@link #NATIVE_SLACK_BYTES} past the size after
+     * the last collection, asks for one.
+     */
+    static void tick() {
+        if (++calls % CHECK_EVERY != 0) {
+            return;
+        }
+        long size = Pointer.physicalBytes();
+        if (collectAbove < 0) {
+            collectAbove = size + NATIVE_SLACK_BYTES;
+        } else if (size > collectAbove) {
+            System.gc();
+            collectAbove = Math.max(size / 2, Pointer.physicalBytes()) + NATIVE_SLACK_BYTES;
+        }
     }
 
     static synchronized String blasVendor() {

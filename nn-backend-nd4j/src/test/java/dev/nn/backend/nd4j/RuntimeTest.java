@@ -44,24 +44,36 @@ class RuntimeTest {
         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
+    /**
+     * ND4J leaves native memory behind each op call for the garbage collector (about 25 KB per training
+     * step here). With this module's tests' slack of 256 MB ({@code nn.nd4j.nativeSlackMb} in the POM), the
+     * off-heap part of the process must stay within 2 GB of where it started over 80,000 steps of batch
+     * size 1 (measured: about 1.1 GB at its peaks). With JavaCPP's deallocation switched off
+     * ({@code nopointergc}, the bug a full Boston run was killed for) it reached 3.6 GB.
+     */
     @Test
-    void offHeapMemoryStaysBoundedOverThousandsOfSteps() {
+    void nativeMemoryStaysBoundedOverEightyThousandSteps() {
         SyntheticData.Regression d = SyntheticData.housing(100, 13, 41);
-        List<Long> bytes = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
         try (Backend backend = new Nd4jBackend(2)) {
             Sequential m = new Sequential(backend, 1, Dense.of(64, Activation.RELU), Dense.of(64, Activation.RELU),
                     Dense.of(1));
             m.compile(RmsProp.defaults(), Losses.meanSquaredError(), Metric.meanAbsoluteError());
-            m.fit(d.x(), d.y(), 40, 1, new TrainingListener() {
+            m.fit(d.x().slice(0, 1), d.y().slice(0, 1), 1, 1); // start ND4J before the baseline
+            long start = offHeap();
+            m.fit(d.x(), d.y(), 800, 1, new TrainingListener() {
                 @Override
                 public void onEpochEnd(EpochMetrics metrics) {
-                    bytes.add(Pointer.totalBytes());
+                    sizes.add(offHeap() - start);
                 }
             });
         }
-        // 4,000 steps of batch size 1; after warm-up, native memory must not grow with the step count
-        long afterWarmUp = bytes.get(4);
-        long atEnd = bytes.get(bytes.size() - 1);
-        assertThat(atEnd - afterWarmUp).as("native bytes grown over 3,500 steps: " + bytes).isLessThan(1L << 20);
+        long peak = sizes.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(peak).as("largest growth of off-heap memory over 80,000 steps, bytes").isLessThan(2L << 30);
+    }
+
+    /** The process's resident size less the committed Java heap, which grows on its own as the JVM sizes it. */
+    private static long offHeap() {
+        return Pointer.physicalBytes() - Runtime.getRuntime().totalMemory();
     }
 }

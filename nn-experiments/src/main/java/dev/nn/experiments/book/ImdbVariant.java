@@ -16,7 +16,6 @@ import dev.nn.api.optimizers.RmsProp;
 import dev.nn.api.training.History;
 import dev.nn.datasets.TextSplit;
 import dev.nn.experiments.BookValue;
-import dev.nn.experiments.Experiment;
 import dev.nn.experiments.RunContext;
 import dev.nn.experiments.results.ExperimentResult;
 import java.io.IOException;
@@ -26,7 +25,7 @@ import java.util.List;
  * Section 3.4.7, further experiments: the IMDB model with one change each, trained 4 epochs on all of
  * train and evaluated on the test set.
  */
-public final class ImdbVariant implements Experiment {
+public final class ImdbVariant extends ModelVariant {
 
     /** The variants the chapter suggests, with the book's test accuracy. */
     public enum Variant {
@@ -57,33 +56,9 @@ public final class ImdbVariant implements Experiment {
     private final Variant variant;
 
     public ImdbVariant(Variant variant) {
+        super(variant.id, "3.4.7", "IMDB", "3.4", variant.change, "4 epochs of batch 512 on all 25,000 training "
+                + "reviews, then the test set.", new BookValue("test_accuracy", variant.bookAccuracy, "3.4.7"));
         this.variant = variant;
-    }
-
-    @Override
-    public String id() {
-        return variant.id;
-    }
-
-    @Override
-    public String section() {
-        return "3.4.7";
-    }
-
-    @Override
-    public String title() {
-        return "IMDB with " + variant.change;
-    }
-
-    @Override
-    public String description() {
-        return "The IMDB model of 3.4 with " + variant.change + "; 4 epochs of batch 512 on all 25,000 training "
-                + "reviews, then the test set.";
-    }
-
-    @Override
-    public List<BookValue> book() {
-        return List.of(new BookValue("test_accuracy", variant.bookAccuracy, "3.4.7"));
     }
 
     @Override

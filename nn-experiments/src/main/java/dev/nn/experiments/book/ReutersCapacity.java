@@ -16,7 +16,6 @@ import dev.nn.api.training.ValidationData;
 import dev.nn.datasets.Reuters;
 import dev.nn.datasets.TextSplit;
 import dev.nn.experiments.BookValue;
-import dev.nn.experiments.Experiment;
 import dev.nn.experiments.RunContext;
 import dev.nn.experiments.results.ExperimentResult;
 import java.io.IOException;
@@ -28,7 +27,7 @@ import java.util.Map;
  * deeper layers, no hidden layer), 20 epochs of batch 128 against {@code x_train[:1000]}; the book reports
  * the validation accuracy of the last epoch.
  */
-public final class ReutersCapacity implements Experiment {
+public final class ReutersCapacity extends ModelVariant {
 
     /** The capacity variants, with the book's validation accuracy at epoch 20. */
     public enum Variant {
@@ -54,33 +53,10 @@ public final class ReutersCapacity implements Experiment {
     private final Variant variant;
 
     public ReutersCapacity(Variant variant) {
+        super(variant.id, "3.5.7", "Reuters", "3.5", variant.change, "20 epochs of batch 128 with x_train[:1000] "
+                + "held out. The book reports the validation accuracy after the last epoch.",
+                new BookValue("final_val_accuracy", variant.bookValAccuracy, "3.5.7"));
         this.variant = variant;
-    }
-
-    @Override
-    public String id() {
-        return variant.id;
-    }
-
-    @Override
-    public String section() {
-        return "3.5.7";
-    }
-
-    @Override
-    public String title() {
-        return "Reuters with " + variant.change;
-    }
-
-    @Override
-    public String description() {
-        return "The Reuters model of 3.5 with " + variant.change + "; 20 epochs of batch 128 with x_train[:1000] "
-                + "held out. The book reports the validation accuracy after the last epoch.";
-    }
-
-    @Override
-    public List<BookValue> book() {
-        return List.of(new BookValue("final_val_accuracy", variant.bookValAccuracy, "3.5.7"));
     }
 
     @Override
