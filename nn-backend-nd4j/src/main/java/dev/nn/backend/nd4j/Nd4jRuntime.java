@@ -23,6 +23,9 @@ final class Nd4jRuntime {
      */
     static final long NATIVE_SLACK_BYTES = Long.getLong("nn.nd4j.nativeSlackMb", 1024) << 20;
     private static final int CHECK_EVERY = 4096;
+    /** Never more than one requested collection per two seconds, whatever the measurements say. */
+    private static final long MIN_INTERVAL_NANOS = 2_000_000_000L;
+    private static long lastCollection;
     private static int calls;
     private static long collectAbove = -1;
     private static int appliedThreads;
@@ -54,20 +57,28 @@ final class Nd4jRuntime {
      * Called on every kernel call. ND4J allocates a few KB of native memory inside each op (op context,
      * argument pointers) that only the collection of their Java objects frees; with a large heap and little
      * Java garbage a collection can be gigabytes away (a full Boston run reached 24 GB). Every 4,096 calls
-     * this reads the process size and, once it has grown {@link #NATIVE_SLACK_BYTES} past the size after
-     * the last collection, asks for one.
+     * this reads the off-heap size of the process (resident size less the committed heap, so that the
+     * JVM growing its heap does not count) and, once it has grown {@link #NATIVE_SLACK_BYTES} past the size
+     * after the last collection, asks for one.
      */
     static void tick() {
         if (++calls % CHECK_EVERY != 0) {
             return;
         }
-        long size = Pointer.physicalBytes();
+        long size = offHeap();
+        long now = System.nanoTime();
         if (collectAbove < 0) {
             collectAbove = size + NATIVE_SLACK_BYTES;
-        } else if (size > collectAbove) {
+        } else if (size > collectAbove && now - lastCollection > MIN_INTERVAL_NANOS) {
             System.gc();
-            collectAbove = Math.max(size / 2, Pointer.physicalBytes()) + NATIVE_SLACK_BYTES;
+            lastCollection = System.nanoTime();
+            collectAbove = offHeap() + NATIVE_SLACK_BYTES;
         }
+    }
+
+    /** The process's resident size less the committed Java heap, which the JVM grows and shrinks on its own. */
+    static long offHeap() {
+        return Pointer.physicalBytes() - Runtime.getRuntime().totalMemory();
     }
 
     static synchronized String blasVendor() {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 
 class RuntimeTest {
@@ -60,11 +59,11 @@ class RuntimeTest {
                     Dense.of(1));
             m.compile(RmsProp.defaults(), Losses.meanSquaredError(), Metric.meanAbsoluteError());
             m.fit(d.x().slice(0, 1), d.y().slice(0, 1), 1, 1); // start ND4J before the baseline
-            long start = offHeap();
+            long start = Nd4jRuntime.offHeap();
             m.fit(d.x(), d.y(), 800, 1, new TrainingListener() {
                 @Override
                 public void onEpochEnd(EpochMetrics metrics) {
-                    sizes.add(offHeap() - start);
+                    sizes.add(Nd4jRuntime.offHeap() - start);
                 }
             });
         }
@@ -72,8 +71,4 @@ class RuntimeTest {
         assertThat(peak).as("largest growth of off-heap memory over 80,000 steps, bytes").isLessThan(2L << 30);
     }
 
-    /** The process's resident size less the committed Java heap, which grows on its own as the JVM sizes it. */
-    private static long offHeap() {
-        return Pointer.physicalBytes() - Runtime.getRuntime().totalMemory();
-    }
 }
