@@ -134,6 +134,9 @@ final class MatMul {
         parallel.range(x.rows(), (long) x.nonZeros() * n, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int c = 0;
+                for (; vectors && c + 64 <= n; c += 64) {
+                    VectorKernels.gatherSum64(idx, off[i], off[i + 1], b, n, c, out, i * n + c);
+                }
                 for (; c + 16 <= n; c += 16) {
                     if (vectors) {
                         VectorKernels.gatherSum16(idx, off[i], off[i + 1], b, n, c, out, i * n + c);
@@ -171,6 +174,9 @@ final class MatMul {
                     continue;
                 }
                 int c = 0;
+                for (; vectors && c + 64 <= n; c += 64) {
+                    VectorKernels.scatterAdd64(idx, p0, p1, g, i * n + c, out, n, c);
+                }
                 for (; c + 16 <= n; c += 16) {
                     if (vectors) {
                         VectorKernels.scatterAdd16(idx, p0, p1, g, i * n + c, out, n, c);

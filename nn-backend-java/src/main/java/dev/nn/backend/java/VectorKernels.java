@@ -31,6 +31,40 @@ final class VectorKernels {
         acc.intoArray(out, o);
     }
 
+    /** Four 16-column blocks in one pass over the indices: {@code out[o .. o+64)}. */
+    static void gatherSum64(int[] idx, int from, int to, float[] b, int n, int c, float[] out, int o) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        for (int p = from; p < to; p++) {
+            int r = idx[p] * n + c;
+            a0 = a0.add(FloatVector.fromArray(S, b, r));
+            a1 = a1.add(FloatVector.fromArray(S, b, r + 16));
+            a2 = a2.add(FloatVector.fromArray(S, b, r + 32));
+            a3 = a3.add(FloatVector.fromArray(S, b, r + 48));
+        }
+        a0.intoArray(out, o);
+        a1.intoArray(out, o + 16);
+        a2.intoArray(out, o + 32);
+        a3.intoArray(out, o + 48);
+    }
+
+    /** Four 16-column blocks in one pass over the indices. */
+    static void scatterAdd64(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int c) {
+        FloatVector g0 = FloatVector.fromArray(S, g, gi);
+        FloatVector g1 = FloatVector.fromArray(S, g, gi + 16);
+        FloatVector g2 = FloatVector.fromArray(S, g, gi + 32);
+        FloatVector g3 = FloatVector.fromArray(S, g, gi + 48);
+        for (int p = from; p < to; p++) {
+            int r = idx[p] * n + c;
+            FloatVector.fromArray(S, out, r).add(g0).intoArray(out, r);
+            FloatVector.fromArray(S, out, r + 16).add(g1).intoArray(out, r + 16);
+            FloatVector.fromArray(S, out, r + 32).add(g2).intoArray(out, r + 32);
+            FloatVector.fromArray(S, out, r + 48).add(g3).intoArray(out, r + 48);
+        }
+    }
+
     static void scatterAdd16(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int c) {
         FloatVector gv = FloatVector.fromArray(S, g, gi);
         for (int p = from; p < to; p++) {
