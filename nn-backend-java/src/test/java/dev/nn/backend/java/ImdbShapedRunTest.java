@@ -71,6 +71,42 @@ class ImdbShapedRunTest {
     }
 
     @Test
+    void vectorAndScalarSparseKernelsGiveTheSameBitsAtEveryWidth() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(MatMul.VECTORS_AVAILABLE, "no 512-bit vectors here");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        int[][] seqs = new int[300][];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = rng.ints(80, 0, 10_000).toArray();
+        }
+        dev.nn.api.data.MultiHotRows x = dev.nn.api.data.MultiHotRows.encode(seqs, 10_000);
+        for (int n : new int[] {16, 46, 64, 80, 128}) {
+            float[] w = new float[10_000 * n];
+            float[] g = new float[300 * n];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) rng.nextDouble(-1, 1);
+            }
+            for (int i = 0; i < g.length; i++) {
+                g[i] = (float) rng.nextDouble(-1, 1);
+            }
+            float[][] results = new float[2][];
+            int k = 0;
+            for (boolean vectors : new boolean[] {true, false}) {
+                try (Backend b = new JavaBackend(2, vectors); dev.nn.api.Tensor xs = b.upload(x);
+                        dev.nn.api.Tensor wt = b.upload(w, 10_000, n); dev.nn.api.Tensor gt = b.upload(g, 300, n);
+                        dev.nn.api.Tensor out = b.zeros(300, n); dev.nn.api.Tensor grad = b.zeros(10_000, n)) {
+                    b.matmul(xs, false, wt, false, out);
+                    b.matmul(xs, true, gt, false, grad);
+                    float[] o = out.toHost();
+                    float[] gr = grad.toHost();
+                    results[k] = java.util.Arrays.copyOf(o, o.length + gr.length);
+                    System.arraycopy(gr, 0, results[k++], o.length, gr.length);
+                }
+            }
+            dev.nn.testkit.Bits.assertIdentical("width " + n + ", vector vs scalar", results[0], results[1]);
+        }
+    }
+
+    @Test
     void serviceLoaderFindsTheJavaBackendByName() {
         assertThat(Backends.available()).contains("java");
         try (Backend b = Backends.get("java")) {
