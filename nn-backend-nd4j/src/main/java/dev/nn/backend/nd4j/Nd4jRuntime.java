@@ -27,7 +27,7 @@ final class Nd4jRuntime {
     private static final long MIN_INTERVAL_NANOS = 2_000_000_000L;
     private static long lastCollection;
     private static int calls;
-    private static long collectAbove = -1;
+    private static long lowWater = -1;
     private static int appliedThreads;
     private static String blasVendor = "?";
 
@@ -58,21 +58,24 @@ final class Nd4jRuntime {
      * argument pointers) that only the collection of their Java objects frees; with a large heap and little
      * Java garbage a collection can be gigabytes away (a full Boston run reached 24 GB). Every 4,096 calls
      * this reads the off-heap size of the process (resident size less the committed heap, so that the
-     * JVM growing its heap does not count) and, once it has grown {@link #NATIVE_SLACK_BYTES} past the size
-     * after the last collection, asks for one.
+     * JVM growing its heap does not count) and, once it has grown {@link #NATIVE_SLACK_BYTES} past the lowest
+     * size seen since the last collection, asks for one.
      */
     static void tick() {
         if (++calls % CHECK_EVERY != 0) {
             return;
         }
         long size = offHeap();
+        // the low-water mark follows the deallocator thread down after a collection, so the threshold
+        // never ratchets up on a measurement taken before the memory was actually freed
+        if (lowWater < 0 || size < lowWater) {
+            lowWater = size;
+        }
         long now = System.nanoTime();
-        if (collectAbove < 0) {
-            collectAbove = size + NATIVE_SLACK_BYTES;
-        } else if (size > collectAbove && now - lastCollection > MIN_INTERVAL_NANOS) {
+        if (size > lowWater + NATIVE_SLACK_BYTES && now - lastCollection > MIN_INTERVAL_NANOS) {
             System.gc();
             lastCollection = System.nanoTime();
-            collectAbove = offHeap() + NATIVE_SLACK_BYTES;
+            lowWater = offHeap();
         }
     }
 
