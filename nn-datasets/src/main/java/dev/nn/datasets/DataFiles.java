@@ -181,16 +181,6 @@ public final class DataFiles {
         }
     }
 
-    /** Where a file would be looked for, for messages. */
-    public List<Path> searchPath(KerasFile file) {
-        List<Path> out = new ArrayList<>();
-        if (dataDir != null) {
-            out.add(dataDir.resolve(file.fileName()));
-        }
-        out.add(cacheDir.resolve(file.fileName()));
-        return out;
-    }
-
     /** Settings of {@link DataFiles}. */
     public static final class Builder {
         private Path dataDir = envDir();

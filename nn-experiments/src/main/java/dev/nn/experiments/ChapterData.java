@@ -1,5 +1,6 @@
 package dev.nn.experiments;
 
+import dev.nn.api.data.MultiHotRows;
 import dev.nn.datasets.BostonHousing;
 import dev.nn.datasets.DataFiles;
 import dev.nn.datasets.Imdb;
@@ -23,6 +24,15 @@ public final class ChapterData {
     private TextSplit reuters;
     private BostonHousing.Data boston;
     private WordIndex imdbWords;
+    private Vectorized imdbVectors;
+    private Vectorized reutersVectors;
+
+    /** A split's sequences multi-hot encoded over {@link #NUM_WORDS}, as the book's {@code vectorize_sequences}. */
+    public record Vectorized(MultiHotRows train, MultiHotRows test) {
+        static Vectorized of(TextSplit split) {
+            return new Vectorized(split.train().multiHot(NUM_WORDS), split.test().multiHot(NUM_WORDS));
+        }
+    }
 
     @Inject
     public ChapterData(DataFiles files) {
@@ -41,6 +51,22 @@ public final class ChapterData {
             imdbWords = WordIndex.imdb(files);
         }
         return imdbWords;
+    }
+
+    /** The IMDB reviews multi-hot encoded, once per run: every IMDB experiment trains on the same rows. */
+    public synchronized Vectorized imdbMultiHot() throws IOException {
+        if (imdbVectors == null) {
+            imdbVectors = Vectorized.of(imdb());
+        }
+        return imdbVectors;
+    }
+
+    /** The Reuters newswires multi-hot encoded, once per run. */
+    public synchronized Vectorized reutersMultiHot() throws IOException {
+        if (reutersVectors == null) {
+            reutersVectors = Vectorized.of(reuters());
+        }
+        return reutersVectors;
     }
 
     public synchronized TextSplit reuters() throws IOException {

@@ -70,8 +70,8 @@ public final class ImdbClassification implements Experiment {
     public ExperimentResult run(RunContext ctx) throws IOException {
         long start = System.nanoTime();
         TextSplit data = ctx.data().imdb();
-        MultiHotRows xTrain = data.train().multiHot(10_000);
-        MultiHotRows xTest = data.test().multiHot(10_000);
+        MultiHotRows xTrain = ctx.data().imdbMultiHot().train();
+        MultiHotRows xTest = ctx.data().imdbMultiHot().test();
         DenseMatrix yTrain = Listings.binaryTargets(data.train().labels());
         DenseMatrix yTest = Listings.binaryTargets(data.test().labels());
 

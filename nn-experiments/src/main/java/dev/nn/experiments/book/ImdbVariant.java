@@ -65,13 +65,13 @@ public final class ImdbVariant extends ModelVariant {
     public ExperimentResult run(RunContext ctx) throws IOException {
         long start = System.nanoTime();
         TextSplit data = ctx.data().imdb();
-        MultiHotRows xTrain = data.train().multiHot(10_000);
+        MultiHotRows xTrain = ctx.data().imdbMultiHot().train();
         DenseMatrix yTrain = Listings.binaryTargets(data.train().labels());
         Sequential model = Listings.model(ctx, Listings.stack(variant.activation, variant.hidden, Dense.of(1, SIGMOID)));
         Loss loss = variant.mse ? Losses.meanSquaredError() : Losses.binaryCrossentropy();
         model.compile(RmsProp.defaults(), loss, Metric.accuracy());
         History history = model.fit(xTrain, yTrain, ctx.epochs(4), 512, ctx.progress(id() + ": 4 epochs"));
-        var metrics = Listings.prefixed("test_", model.evaluate(data.test().multiHot(10_000),
+        var metrics = Listings.prefixed("test_", model.evaluate(ctx.data().imdbMultiHot().test(),
                 Listings.binaryTargets(data.test().labels())));
         return new ExperimentResult(id(), section(), title(), description(), metrics, book(),
                 List.of(Listings.curve("4 epochs on all of train", history)), List.of(), Listings.seconds(start));

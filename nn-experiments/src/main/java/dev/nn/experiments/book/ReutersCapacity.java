@@ -63,7 +63,7 @@ public final class ReutersCapacity extends ModelVariant {
     public ExperimentResult run(RunContext ctx) throws IOException {
         long start = System.nanoTime();
         TextSplit data = ctx.data().reuters();
-        MultiHotRows x = data.train().multiHot(10_000);
+        MultiHotRows x = ctx.data().reutersMultiHot().train();
         DenseMatrix y = new IntLabels(data.train().labels(), Reuters.NUM_CLASSES).toOneHot();
         Sequential model = Listings.model(ctx, Listings.stack(RELU, variant.hidden, Dense.of(46, SOFTMAX)));
         model.compile(RmsProp.defaults(), Losses.categoricalCrossentropy(), Metric.accuracy());

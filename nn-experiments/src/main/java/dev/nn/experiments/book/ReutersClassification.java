@@ -89,8 +89,8 @@ public final class ReutersClassification implements Experiment {
     public ExperimentResult run(RunContext ctx) throws IOException {
         long start = System.nanoTime();
         TextSplit data = ctx.data().reuters();
-        MultiHotRows xTrain = data.train().multiHot(10_000);
-        MultiHotRows xTest = data.test().multiHot(10_000);
+        MultiHotRows xTrain = ctx.data().reutersMultiHot().train();
+        MultiHotRows xTest = ctx.data().reutersMultiHot().test();
         Targets yTrain = labels(data.train().labels());
         Targets yTest = labels(data.test().labels());
 
