@@ -18,7 +18,7 @@ import java.util.Map;
  * each backend to the first.
  *
  * <pre>
- * mvn -q -pl nn-bench exec:java -Dexec.args="--backend java,nd4j --threads 2 --epochs 5"
+ * mvn -q -pl nn-bench exec:java -Dexec.args="--backend java,nd4j --workloads A,B,C --threads 2 --epochs 5"
  * </pre>
  */
 public final class Bench {
@@ -31,6 +31,7 @@ public final class Bench {
         List<String> backends = List.of(opts.getOrDefault("backend", String.join(",", Backends.available())).split(","));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "2"));
         int epochs = Integer.parseInt(opts.getOrDefault("epochs", "5"));
+        String workloads = opts.getOrDefault("workloads", "A,B,C").toUpperCase(Locale.ROOT);
         int bostonEpochs = Integer.parseInt(opts.getOrDefault("boston-epochs", String.valueOf(Workloads.Boston.EPOCHS)));
         System.out.printf(Locale.ROOT, "nn-bench: %d measured epochs after 2 warm-up, %d threads, %d cores, Java %s%n",
                 epochs, threads, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -44,17 +45,27 @@ public final class Bench {
         for (String name : backends) {
             try (Backend backend = Backends.get(name).withThreads(threads)) {
                 System.out.println("backend: " + backend.description());
-                Result a = epochs(() -> imdb.setUp(backend), imdb::epoch, epochs);
-                print("A imdb epoch + predict 10000", name, a, false);
-                Result b = epochs(() -> reuters.setUp(backend), reuters::epoch, epochs);
-                print("B reuters epoch + eval 1000", name, b, false);
-                boston.run(backend, 2); // warm-up
-                resetPeak();
-                long start = System.nanoTime();
-                long steps = boston.run(backend, bostonEpochs);
-                double total = (System.nanoTime() - start) / 1e9;
-                Result c = new Result(Double.NaN, total, total * 1e6 / steps, peakHeap());
-                print("C boston 4 folds x " + bostonEpochs + " epochs", name, c, true);
+                Result none = new Result(Double.NaN, Double.NaN, Double.NaN, 0);
+                Result a = none;
+                Result b = none;
+                Result c = none;
+                if (workloads.contains("A")) {
+                    a = epochs(() -> imdb.setUp(backend), imdb::epoch, epochs);
+                    print("A imdb epoch + predict 10000", name, a, false);
+                }
+                if (workloads.contains("B")) {
+                    b = epochs(() -> reuters.setUp(backend), reuters::epoch, epochs);
+                    print("B reuters epoch + eval 1000", name, b, false);
+                }
+                if (workloads.contains("C")) {
+                    boston.run(backend, 2); // warm-up
+                    resetPeak();
+                    long start = System.nanoTime();
+                    long steps = boston.run(backend, bostonEpochs);
+                    double total = (System.nanoTime() - start) / 1e9;
+                    c = new Result(Double.NaN, total, total * 1e6 / steps, peakHeap());
+                    print("C boston 4 folds x " + bostonEpochs + " epochs", name, c, true);
+                }
                 results.put(name, new Result[] {a, b, c});
             }
         }
@@ -112,8 +123,8 @@ public final class Bench {
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
             if (!a.startsWith("--") || i + 1 >= rest.size()) {
-                throw new IllegalArgumentException("Usage: Bench [--backend java,nd4j] [--threads N] [--epochs N] "
-                        + "[--boston-epochs N] [--data-dir DIR]; received " + a);
+                throw new IllegalArgumentException("Usage: Bench [--backend java,nd4j] [--workloads A,B,C] [--threads N] "
+                        + "[--epochs N] [--boston-epochs N] [--data-dir DIR]; received " + a);
             }
             opts.put(a.substring(2), rest.get(++i));
         }

@@ -94,6 +94,10 @@ final class MatMul {
             out[q + 14] = a14;
             out[q + 15] = a15;
         }
+        if (vectors && c < n && n >= 16) {
+            VectorKernels.rowTimesMatrix16(a, aOff, aStride, b, k, n, n - 16, out, o + n - 16);
+            return;
+        }
         for (; c < n; c++) {
             float sum = 0f;
             for (int t = 0; t < k; t++) {
@@ -144,6 +148,10 @@ final class MatMul {
                         gatherSum16(idx, off[i], off[i + 1], b, n, c, out, i * n + c);
                     }
                 }
+                if (vectors && c < n && n >= 16) {
+                    VectorKernels.gatherSum16(idx, off[i], off[i + 1], b, n, n - 16, out, i * n + n - 16);
+                    continue;
+                }
                 for (; c < n; c++) {
                     float s = 0f;
                     for (int p = off[i]; p < off[i + 1]; p++) {
@@ -183,6 +191,10 @@ final class MatMul {
                     } else {
                         scatterAdd16(idx, p0, p1, g, i * n + c, out, n, c);
                     }
+                }
+                if (vectors && c < n && n >= 16) {
+                    VectorKernels.scatterAddLast16(idx, p0, p1, g, i * n + n - 16, out, n, 16 - (n - c));
+                    continue;
                 }
                 for (; c < n; c++) {
                     float gc = g[i * n + c];

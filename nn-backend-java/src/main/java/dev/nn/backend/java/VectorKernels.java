@@ -81,4 +81,22 @@ final class VectorKernels {
         }
         acc.intoArray(out, o);
     }
+
+    // Tails: the last 1..15 columns of a row at least sixteen wide whose width is not a multiple of sixteen
+    // (46-wide softmax layers) run as the sixteen-column block that ends at the row's end. The lanes it
+    // shares with the block before are recomputed in the same order (same bits) or, when adding into the
+    // output, have their addend multiplied by zero (x + 0 and x + -0 are x for the sums here, which
+    // start at +0).
+
+    /** 16 zeros then 16 ones: loaded at {@code 16 - skip}, zero in the first {@code skip} lanes only. */
+    private static final float[] KEEP = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+    static void scatterAddLast16(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int skip) {
+        FloatVector gv = FloatVector.fromArray(S, g, gi).mul(FloatVector.fromArray(S, KEEP, 16 - skip));
+        for (int p = from; p < to; p++) {
+            int r = idx[p] * n + n - 16;
+            FloatVector.fromArray(S, out, r).add(gv).intoArray(out, r);
+        }
+    }
 }

@@ -79,7 +79,7 @@ class ImdbShapedRunTest {
             seqs[i] = rng.ints(80, 0, 10_000).toArray();
         }
         dev.nn.api.data.MultiHotRows x = dev.nn.api.data.MultiHotRows.encode(seqs, 10_000);
-        for (int n : new int[] {16, 46, 64, 80, 128}) {
+        for (int n : new int[] {1, 3, 4, 16, 20, 46, 64, 80, 128}) {
             float[] w = new float[10_000 * n];
             float[] g = new float[300 * n];
             for (int i = 0; i < w.length; i++) {
@@ -104,6 +104,55 @@ class ImdbShapedRunTest {
             }
             dev.nn.testkit.Bits.assertIdentical("width " + n + ", vector vs scalar", results[0], results[1]);
         }
+    }
+
+    @Test
+    void vectorAndScalarDenseKernelsGiveTheSameBitsAtEveryWidth() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(MatMul.VECTORS_AVAILABLE, "no 512-bit vectors here");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(10);
+        int rows = 300;
+        int k = 37;
+        for (int n : new int[] {1, 3, 4, 16, 20, 46, 64, 80}) {
+            float[] a = random(rng, rows * k);
+            float[] w = random(rng, k * n);
+            float[] g = random(rng, rows * n);
+            float[][] results = new float[2][];
+            int r = 0;
+            for (boolean vectors : new boolean[] {true, false}) {
+                try (Backend b = new JavaBackend(2, vectors); dev.nn.api.Tensor at = b.upload(a, rows, k);
+                        dev.nn.api.Tensor wt = b.upload(w, k, n); dev.nn.api.Tensor gt = b.upload(g, rows, n);
+                        dev.nn.api.Tensor out = b.zeros(rows, n); dev.nn.api.Tensor kernelGrad = b.zeros(k, n);
+                        dev.nn.api.Tensor inputGrad = b.zeros(rows, k)) {
+                    b.matmul(at, false, wt, false, out);
+                    b.matmul(at, true, gt, false, kernelGrad);
+                    b.matmul(gt, false, wt, true, inputGrad);
+                    results[r++] = concat(out.toHost(), kernelGrad.toHost(), inputGrad.toHost());
+                }
+            }
+            dev.nn.testkit.Bits.assertIdentical("dense width " + n + ", vector vs scalar", results[0], results[1]);
+        }
+    }
+
+    private static float[] random(java.util.SplittableRandom rng, int length) {
+        float[] v = new float[length];
+        for (int i = 0; i < length; i++) {
+            v[i] = (float) rng.nextDouble(-1, 1);
+        }
+        return v;
+    }
+
+    private static float[] concat(float[]... parts) {
+        int length = 0;
+        for (float[] p : parts) {
+            length += p.length;
+        }
+        float[] all = new float[length];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
     }
 
     @Test
