@@ -17,8 +17,15 @@ import java.util.function.Function;
 /** Runs a selection of experiments on the injected backend and collects their results. */
 public final class Runner {
 
-    /** The settings of one run. */
-    public record Options(long seed, int maxEpochs, int maxFolds) {
+    /**
+     * The settings of one run.
+     *
+     * @param seed      the first seed
+     * @param repeats   seeds per test-set training ({@code seed, seed + 1, ...}); its metrics are their mean
+     * @param maxEpochs epoch cap, 0 for the book's
+     * @param maxFolds  fold cap, 0 for all
+     */
+    public record Options(long seed, int repeats, int maxEpochs, int maxFolds) {
     }
 
     private final Backend backend;
@@ -34,7 +41,8 @@ public final class Runner {
             PrintStream out) throws IOException {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();
-        RunContext ctx = new RunContext(backend, data, options.seed(), options.maxEpochs(), options.maxFolds(), progress);
+        RunContext ctx = new RunContext(backend, data, options.seed(), options.repeats(), options.maxEpochs(),
+                options.maxFolds(), progress);
         List<ExperimentResult> results = new ArrayList<>();
         for (Experiment e : selected) {
             out.printf(Locale.ROOT, "%n== %s %s (%s)%n", e.section(), e.title(), e.id());
@@ -44,9 +52,15 @@ public final class Runner {
             r.metrics().forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
             e.book().forEach(b -> line.append(String.format(Locale.ROOT, " (book %s=%.4f)", b.metric(), b.value())));
             out.println(line);
+            if (r.repeats().seeds().size() > 1) {
+                StringBuilder seeds = new StringBuilder("   mean of seeds " + r.repeats().seeds() + ":");
+                r.repeats().values().forEach((k, v) -> seeds.append(' ').append(k).append(' ').append(v.stream()
+                        .map(x -> String.format(Locale.ROOT, "%.4f", x)).toList()));
+                out.println(seeds);
+            }
             r.notes().forEach(n -> out.println("   " + n));
         }
-        return new RunRecord(backend.name(), backend.description(), options.seed(), backend.threads(),
+        return new RunRecord(backend.name(), backend.description(), options.seed(), options.repeats(), backend.threads(),
                 options.maxEpochs(), options.maxFolds(), started, (System.nanoTime() - start) / 1e9,
                 System.getProperty("java.version"), results);
     }

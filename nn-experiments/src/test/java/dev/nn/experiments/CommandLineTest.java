@@ -66,6 +66,13 @@ class CommandLineTest {
     }
 
     @Test
+    void repeatsBelowOneIsAUsageError() {
+        String[] r = capture(() -> Main.run("imdb", "--repeats", "0"));
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--repeats").contains("at least 1");
+    }
+
+    @Test
     void aMissingDataFileNamesTheFileAndWhereItWasLookedFor() {
         String[] r = capture(() -> Main.run("boston", "--smoke", "--data-dir", out.resolve("empty").toString(),
                 "--out", out.toString()));
@@ -82,6 +89,20 @@ class CommandLineTest {
         assertThat(run.experiments()).hasSize(14);
         assertThat(run.maxEpochs()).isEqualTo(1);
         assertThat(run.experiments()).allSatisfy(e -> assertThat(e.metrics()).isNotEmpty());
+        // test-set trainings ran with seeds 42, 43, 44 (the default --repeats 3); the metric is their mean
+        assertThat(run.repeats()).isEqualTo(3);
+        var wide = run.experiments().stream().filter(e -> e.id().equals("imdb-wide")).findFirst().orElseThrow();
+        assertThat(wide.repeats().seeds()).containsExactly(42L, 43L, 44L);
+        java.util.List<Double> accuracies = wide.repeats().values().get("test_accuracy");
+        assertThat(accuracies).hasSize(3).doesNotHaveDuplicates();
+        assertThat(wide.metrics().get("test_accuracy"))
+                .isCloseTo(accuracies.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                        org.assertj.core.data.Offset.offset(1e-12));
+        var boston = run.experiments().stream().filter(e -> e.id().equals("boston")).findFirst().orElseThrow();
+        assertThat(boston.repeats().values()).containsOnlyKeys("test_mse", "test_mae");
+        assertThat(r[1]).contains("mean of seeds [42, 43, 44]: test_loss [");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| seed 42 | seed 43 | seed 44 | mean | std |")
+                .contains("java range over seeds");
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(out.resolve("charts/imdb-loss.png")).isRegularFile();
         assertThat(out.resolve("charts/boston-val-mae-smoothed.png")).doesNotExist(); // 1 epoch: nothing after the first 10

@@ -19,10 +19,8 @@ import dev.nn.experiments.RunContext;
 import dev.nn.experiments.results.ExperimentResult;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Section 3.4, classifying movie reviews: multi-hot reviews into Dense(16, relu) x 2 and Dense(1, sigmoid),
@@ -60,8 +58,8 @@ public final class ImdbClassification implements Experiment {
                 new BookValue("test_accuracy", 0.8836, "3.4.5 results"));
     }
 
-    static Sequential model(RunContext ctx) {
-        Sequential model = Listings.model(ctx, Dense.of(16, RELU), Dense.of(16, RELU), Dense.of(1, SIGMOID));
+    static Sequential model(RunContext ctx, long seed) {
+        Sequential model = Listings.model(ctx, seed, Dense.of(16, RELU), Dense.of(16, RELU), Dense.of(1, SIGMOID));
         model.compile(RmsProp.defaults(), Losses.binaryCrossentropy(), Metric.accuracy());
         return model;
     }
@@ -77,16 +75,21 @@ public final class ImdbClassification implements Experiment {
 
         // 3.4.4 Validating your approach
         ValidationData validation = ValidationData.of(xTrain.slice(0, 10_000), yTrain.slice(0, 10_000));
-        History history = model(ctx).fit(xTrain.slice(10_000, 25_000), yTrain.slice(10_000, 25_000),
+        History history = model(ctx, ctx.seed()).fit(xTrain.slice(10_000, 25_000), yTrain.slice(10_000, 25_000),
                 ctx.epochs(20), 512, validation, ctx.progress("imdb: 20 epochs, validation on x_train[:10000]"));
 
-        // Retraining a model from scratch
-        Sequential model = model(ctx);
-        model.fit(xTrain, yTrain, ctx.epochs(4), 512, ctx.progress("imdb: 4 epochs on all of train"));
-        Map<String, Double> metrics = new LinkedHashMap<>(Listings.prefixed("test_", model.evaluate(xTest, yTest)));
+        // Retraining a model from scratch, once per seed
+        Sequential[] first = new Sequential[1];
+        RunContext.Repeated test = ctx.repeat(seed -> {
+            Sequential model = model(ctx, seed);
+            model.fit(xTrain, yTrain, ctx.epochs(4), 512, ctx.progress(ctx.seedLabel("imdb: 4 epochs on all of train",
+                    seed)));
+            first[0] = first[0] == null ? model : first[0];
+            return Listings.prefixed("test_", model.evaluate(xTest, yTest));
+        });
 
-        // 3.4.6 Using a trained model to generate predictions on new data
-        DenseMatrix predictions = model.predict(xTest.slice(0, 10));
+        // 3.4.6 Using a trained model to generate predictions on new data (the first seed's model)
+        DenseMatrix predictions = first[0].predict(xTest.slice(0, 10));
         List<String> notes = new ArrayList<>();
         StringBuilder p = new StringBuilder("model.predict(x_test)[:10] = [");
         for (int i = 0; i < 10; i++) {
@@ -94,9 +97,9 @@ public final class ImdbClassification implements Experiment {
         }
         notes.add(p.append("]").toString());
         notes.add("x_train[0] decoded: " + truncate(ctx.data().imdbWordIndex().decode(data.train().sequences()[0])));
-        return new ExperimentResult(id(), section(), title(), description(), metrics, book(),
+        return new ExperimentResult(id(), section(), title(), description(), test.means(), book(),
                 List.of(Listings.curve("20 epochs, validation on x_train[:10000]", history)), notes,
-                Listings.seconds(start));
+                Listings.seconds(start), test.repeats());
     }
 
     private static String truncate(String s) {

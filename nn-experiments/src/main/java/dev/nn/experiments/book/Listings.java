@@ -19,7 +19,11 @@ final class Listings {
     }
 
     static Sequential model(RunContext ctx, Layer... layers) {
-        return new Sequential(ctx.backend(), ctx.seed(), layers);
+        return model(ctx, ctx.seed(), layers);
+    }
+
+    static Sequential model(RunContext ctx, long seed, Layer... layers) {
+        return new Sequential(ctx.backend(), seed, layers);
     }
 
     /** {@code np.asarray(labels).astype("float32")} as an {@code (n, 1)} column. */

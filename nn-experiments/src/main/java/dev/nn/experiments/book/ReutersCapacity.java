@@ -18,6 +18,7 @@ import dev.nn.datasets.TextSplit;
 import dev.nn.experiments.BookValue;
 import dev.nn.experiments.RunContext;
 import dev.nn.experiments.results.ExperimentResult;
+import dev.nn.experiments.results.Repeats;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,6 @@ public final class ReutersCapacity extends ModelVariant {
                         .orElseThrow());
         return new ExperimentResult(id(), section(), title(), description(), new java.util.TreeMap<>(metrics), book(),
                 List.of(Listings.curve("20 epochs of batch 128, validation on x_train[:1000]", history)), List.of(),
-                Listings.seconds(start));
+                Listings.seconds(start), Repeats.none());
     }
 }

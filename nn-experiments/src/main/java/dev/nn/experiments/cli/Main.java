@@ -29,6 +29,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The command line of the experiments. Exit codes: 0 done, 1 failed (e.g. a missing data file), 2 bad usage. */
 @Command(name = "nn-experiments", mixinStandardHelpOptions = true, sortOptions = false,
@@ -51,6 +52,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of weights and shuffles. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--repeats", defaultValue = "3", description = "Train each test-set model with this many seeds "
+            + "(--seed, --seed + 1, ...) and report the mean; 1 runs the book's single training. Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
     @Option(names = "--epochs", defaultValue = "0", description = "Cap every training at N epochs (quick runs); 0 keeps the book's.")
     int epochs;
 
@@ -72,6 +77,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--report", arity = "1..*", paramLabel = "RESULTS_JSON",
             description = "Render one report from these results.json files (e.g. one per backend) instead of running.")
     List<Path> reportInputs;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     private final PrintStream console = System.out;
 
@@ -105,6 +113,10 @@ public final class Main implements Callable<Integer> {
             console.println("report: " + r.html().toAbsolutePath());
             return 0;
         }
+        if (repeats < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--repeats': must be at least 1, received " + repeats);
+        }
         Backend chosen = Backends.get(backend);
         if (threads != null) {
             chosen = chosen.withThreads(threads);
@@ -119,7 +131,7 @@ public final class Main implements Callable<Integer> {
             }
             List<Experiment> selected = experiments.select(selectors);
             LOG.info("Backend {}", b.description());
-            Runner.Options options = new Runner.Options(seed, smoke ? 1 : epochs, smoke ? 1 : folds);
+            Runner.Options options = new Runner.Options(seed, repeats, smoke ? 1 : epochs, smoke ? 1 : folds);
             boolean live = System.console() != null;
             RunRecord run = injector.getInstance(Runner.class).run(selected, options,
                     label -> new ConsoleProgress(console, label, live), console);

@@ -8,6 +8,7 @@ import java.util.List;
  * @param backend            backend name
  * @param backendDescription backend, threads and kernels
  * @param seed               the run's seed
+ * @param repeats            seeds per test-set training (metrics are their mean); 0 in files from before repeats
  * @param threads            kernel threads
  * @param maxEpochs          the epoch cap (0 = the book's)
  * @param maxFolds           the fold cap (0 = all)
@@ -16,6 +17,6 @@ import java.util.List;
  * @param java               Java version
  * @param experiments        results, in run order
  */
-public record RunRecord(String backend, String backendDescription, long seed, int threads, int maxEpochs,
+public record RunRecord(String backend, String backendDescription, long seed, int repeats, int threads, int maxEpochs,
         int maxFolds, String startedAt, double wallSeconds, String java, List<ExperimentResult> experiments) {
 }

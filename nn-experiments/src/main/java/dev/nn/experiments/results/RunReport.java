@@ -25,6 +25,11 @@ public final class RunReport {
             String p = runs.size() == 1 ? "" : r.backend() + ": ";
             facts.put(p + "backend", r.backendDescription());
             facts.put(p + "seed, threads", r.seed() + ", " + r.threads());
+            if (r.repeats() > 1) {
+                facts.put(p + "test-set trainings", "each trained with " + r.repeats() + " seeds (" + r.seed() + " to "
+                        + (r.seed() + r.repeats() - 1) + "); test metrics are their mean, curves and validation "
+                        + "figures come from seed " + r.seed());
+            }
             facts.put(p + "epochs", r.maxEpochs() == 0 ? "as in the book" : "capped at " + r.maxEpochs()
                     + (r.maxFolds() == 0 ? "" : ", " + r.maxFolds() + " fold(s)"));
             facts.put(p + "wall time", String.format(Locale.ROOT, "%.1f s (started %s, Java %s)", r.wallSeconds(),
@@ -42,9 +47,13 @@ public final class RunReport {
     /** Every book number beside each run's value and the difference. */
     static Table summary(List<RunRecord> runs) {
         List<String> headers = new ArrayList<>(List.of("experiment", "section", "metric", "book"));
+        boolean repeated = runs.stream().anyMatch(r -> r.experiments().stream().anyMatch(e -> e.repeats().seeds().size() > 1));
         for (RunRecord r : runs) {
             headers.add(r.backend());
             headers.add(r.backend() + " - book");
+            if (repeated) {
+                headers.add(r.backend() + " range over seeds");
+            }
         }
         headers.add("time (s)");
         List<List<String>> rows = new ArrayList<>();
@@ -55,6 +64,9 @@ public final class RunReport {
                     Optional<Double> v = find(r, e.id()).map(x -> x.metrics().get(b.metric()));
                     row.add(v.map(RunReport::num).orElse("—"));
                     row.add(v.map(x -> String.format(Locale.ROOT, "%+.4f", x - b.value())).orElse("—"));
+                    if (repeated) {
+                        row.add(find(r, e.id()).map(x -> range(x.repeats(), b.metric())).orElse("—"));
+                    }
                 }
                 row.add(String.join(" / ", runs.stream().map(r -> find(r, e.id())
                         .map(x -> String.format(Locale.ROOT, "%.1f", x.seconds())).orElse("—")).toList()));
@@ -78,6 +90,8 @@ public final class RunReport {
             }
             rows.add(row);
         }
+        List<Table> tables = new ArrayList<>(List.of(Table.of(headers, rows)));
+        perSeed(e.id(), runs).ifPresent(tables::add);
         List<Chart> charts = new ArrayList<>();
         for (String[] kind : new String[][] {{"loss", "Training and validation loss", "Loss"},
             {"accuracy", "Training and validation accuracy", "Accuracy"},
@@ -95,7 +109,45 @@ public final class RunReport {
         }
         String notes = e.notes().isEmpty() ? "" : " Notes: " + String.join("; ", e.notes());
         return new Section(e.section() + " " + e.title() + " (" + e.id() + ")", e.description() + notes,
-                List.of(Table.of(headers, rows)), charts);
+                tables, charts);
+    }
+
+    /** {@code min – max (n seeds)} of a repeated metric, or empty when it ran with one seed. */
+    private static String range(Repeats repeats, String metric) {
+        List<Double> v = repeats.values().get(metric);
+        if (v == null || v.size() < 2) {
+            return "";
+        }
+        return num(v.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + " – "
+                + num(v.stream().mapToDouble(Double::doubleValue).max().orElseThrow()) + " (" + v.size() + " seeds)";
+    }
+
+    /** One row per run and repeated metric: the value of each seed, then mean and standard deviation. */
+    private static Optional<Table> perSeed(String id, List<RunRecord> runs) {
+        List<Long> seeds = null;
+        List<List<String>> rows = new ArrayList<>();
+        for (RunRecord r : runs) {
+            Optional<Repeats> rep = find(r, id).map(ExperimentResult::repeats).filter(x -> x.seeds().size() > 1);
+            if (rep.isEmpty() || (seeds != null && !seeds.equals(rep.get().seeds()))) {
+                continue;
+            }
+            seeds = rep.get().seeds();
+            for (Map.Entry<String, List<Double>> m : rep.get().values().entrySet()) {
+                List<String> row = new ArrayList<>(List.of(runs.size() == 1 ? m.getKey() : r.backend() + " " + m.getKey()));
+                m.getValue().forEach(v -> row.add(num(v)));
+                row.add(num(m.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+                row.add(num(rep.get().std(m.getKey())));
+                rows.add(row);
+            }
+        }
+        if (seeds == null) {
+            return Optional.empty();
+        }
+        List<String> headers = new ArrayList<>(List.of("test-set training"));
+        seeds.forEach(s -> headers.add("seed " + s));
+        headers.add("mean");
+        headers.add("std");
+        return Optional.of(Table.of(headers, rows));
     }
 
     private static void addSeries(List<Series> series, String prefix, String key, Curve c, String id) {
