@@ -50,18 +50,21 @@ final class KerasText {
     /**
      * The vocabulary cut. A null or zero {@code numWords} becomes the largest value present, a Keras quirk
      * that turns that one top value into {@code oovChar} (the test {@code w < num_words} is strict).
+     * With an {@code oovChar} the rows are rewritten in place: {@code s} must be the loader's own copy,
+     * as {@link #offsetAndFilter} returns it.
      */
     static Sequences cut(Sequences s, TextOptions o, int numWords) {
         int[][] out = new int[s.size()][];
         for (int i = 0; i < out.length; i++) {
             int[] seq = s.sequences()[i];
             if (o.oovChar() != null) {
-                int[] r = new int[seq.length];
+                int oov = o.oovChar();
+                int skipTop = o.skipTop();
                 for (int k = 0; k < seq.length; k++) {
                     int w = seq[k];
-                    r[k] = o.skipTop() <= w && w < numWords ? w : o.oovChar();
+                    seq[k] = skipTop <= w && w < numWords ? w : oov;
                 }
-                out[i] = r;
+                out[i] = seq;
             } else {
                 out[i] = java.util.Arrays.stream(seq).filter(w -> o.skipTop() <= w && w < numWords).toArray();
             }

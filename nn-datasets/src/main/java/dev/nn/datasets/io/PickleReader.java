@@ -66,6 +66,20 @@ public final class PickleReader {
             objects.add(o);
         }
 
+        void addInts(int[] src, int from, int n) {
+            if (objects != null) {
+                for (int i = 0; i < n; i++) {
+                    objects.add(src[from + i]);
+                }
+                return;
+            }
+            if (size + n > ints.length) {
+                ints = java.util.Arrays.copyOf(ints, Math.max(size + n, ints.length * 2));
+            }
+            System.arraycopy(src, from, ints, size, n);
+            size += n;
+        }
+
         int size() {
             return objects == null ? size : objects.size();
         }
@@ -79,7 +93,7 @@ public final class PickleReader {
             if (objects != null) {
                 return null;
             }
-            return java.util.Arrays.copyOf(ints, size);
+            return size == ints.length ? ints : java.util.Arrays.copyOf(ints, size);
         }
     }
 
@@ -117,9 +131,10 @@ public final class PickleReader {
                 case 'r' -> memo.put(s32(), top());
                 case 'h' -> push(memoGet(u8()));
                 case 'j' -> push(memoGet(s32()));
-                case 'K' -> pushInt(u8());
-                case 'M' -> pushInt(u8() | (u8() << 8));
-                case 'J' -> pushInt(s32());
+                case 'K', 'M', 'J' -> {
+                    pos--;
+                    pushInts();
+                }
                 case '(' -> {
                     marks.add(size);
                     push(MARK);
@@ -217,12 +232,18 @@ public final class PickleReader {
             throw error("pickle stack underflow");
         }
         PList target = list(objects[m - 1]);
-        for (int i = m + 1; i < size; i++) {
-            if (objects[i] == INT) {
-                target.addInt(ints[i]);
-            } else {
-                target.add(objects[i]);
+        int i = m + 1;
+        while (i < size) {
+            int run = i;
+            while (run < size && objects[run] == INT) {
+                run++;
             }
+            target.addInts(ints, i, run - i);
+            if (run < size) {
+                target.add(objects[run]);
+                run++;
+            }
+            i = run;
         }
         java.util.Arrays.fill(objects, m, size, null);
         size = m;
@@ -265,9 +286,51 @@ public final class PickleReader {
         objects[size++] = o;
     }
 
-    private void pushInt(int v) {
-        push(INT);
-        ints[size - 1] = v;
+    /**
+     * A run of BININT1 / BININT2 / BININT opcodes (a row's elements between MARK and APPENDS) pushed in
+     * one tight loop; the run ends at the first other opcode, which the main loop then reads.
+     */
+    private void pushInts() throws DatasetFormatException {
+        byte[] b = in;
+        int p = pos;
+        while (p < b.length) {
+            int v;
+            switch (b[p]) {
+                case 'K' -> {
+                    if (p + 1 >= b.length) {
+                        throw error("truncated pickle (no STOP)");
+                    }
+                    v = b[p + 1] & 0xff;
+                    p += 2;
+                }
+                case 'M' -> {
+                    if (p + 2 >= b.length) {
+                        throw error("truncated pickle (no STOP)");
+                    }
+                    v = (b[p + 1] & 0xff) | (b[p + 2] & 0xff) << 8;
+                    p += 3;
+                }
+                case 'J' -> {
+                    if (p + 4 >= b.length) {
+                        throw error("truncated pickle (no STOP)");
+                    }
+                    v = (b[p + 1] & 0xff) | (b[p + 2] & 0xff) << 8 | (b[p + 3] & 0xff) << 16 | (b[p + 4] & 0xff) << 24;
+                    p += 5;
+                }
+                default -> {
+                    pos = p;
+                    return;
+                }
+            }
+            if (size == objects.length) {
+                objects = java.util.Arrays.copyOf(objects, size * 2);
+                ints = java.util.Arrays.copyOf(ints, size * 2);
+            }
+            objects[size] = INT;
+            ints[size++] = v;
+        }
+        pos = p;
+        throw error("truncated pickle (no STOP)");
     }
 
     private Object pop() throws DatasetFormatException {
