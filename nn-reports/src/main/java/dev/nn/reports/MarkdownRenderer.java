@@ -63,11 +63,26 @@ public final class MarkdownRenderer {
         md.append('\n');
     }
 
-    /** Backslash-escapes Markdown's punctuation, so text renders as itself: a title with {@code |} or {@code <} stays text. */
+    /**
+     * Backslash-escapes what Markdown would read as syntax, so text renders as itself: a title with
+     * {@code |}, {@code <} or {@code *} stays text. Inline syntax characters are escaped everywhere; a
+     * block marker ({@code # }, {@code - }, {@code + }, {@code 1. }, {@code ---}) only where it starts the
+     * text (text is one line), so numbers such as {@code -0.0104} stay readable in the Markdown source.
+     */
     public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char ch : text.replace('\n', ' ').replace('\r', ' ').toCharArray()) {
-            if ("\\`*_{}[]()#+-.!|<>~&\"'".indexOf(ch) >= 0) {
+        String flat = text.replace('\n', ' ').replace('\r', ' ');
+        StringBuilder out = new StringBuilder(flat.length() + 8);
+        int digits = 0;
+        while (digits < flat.length() && Character.isDigit(flat.charAt(digits))) {
+            digits++;
+        }
+        for (int i = 0; i < flat.length(); i++) {
+            char ch = flat.charAt(i);
+            boolean inline = "\\`*_[]<>|~&!".indexOf(ch) >= 0;
+            boolean spaceAfter = i + 1 == flat.length() || flat.charAt(i + 1) == ' ';
+            boolean blockStart = i == 0 && "#+-".indexOf(ch) >= 0 && (spaceAfter || flat.startsWith("--"))
+                    || i == digits && digits > 0 && (ch == '.' || ch == ')') && spaceAfter;
+            if (inline || blockStart) {
                 out.append('\\');
             }
             out.append(ch);
