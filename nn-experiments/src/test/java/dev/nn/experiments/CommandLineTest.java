@@ -102,7 +102,7 @@ class CommandLineTest {
         assertThat(boston.repeats().values()).containsOnlyKeys("test_mse", "test_mae");
         assertThat(r[1]).contains("mean of seeds [42, 43, 44]: test_loss [");
         assertThat(Files.readString(out.resolve("report.md"))).contains("| seed 42 | seed 43 | seed 44 | mean | std |")
-                .contains("java range over seeds");
+                .contains("java min–max over seeds");
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(out.resolve("charts/imdb-loss.png")).isRegularFile();
         assertThat(out.resolve("charts/boston-val-mae-smoothed.png")).doesNotExist(); // 1 epoch: nothing after the first 10

@@ -52,7 +52,7 @@ public final class RunReport {
             headers.add(r.backend());
             headers.add(r.backend() + " - book");
             if (repeated) {
-                headers.add(r.backend() + " range over seeds");
+                headers.add(r.backend() + " min–max over seeds");
             }
         }
         headers.add("time (s)");
@@ -112,14 +112,14 @@ public final class RunReport {
                 tables, charts);
     }
 
-    /** {@code min – max (n seeds)} of a repeated metric, or empty when it ran with one seed. */
+    /** {@code min–max} over the seeds of a repeated metric, or empty when it ran with one seed. */
     private static String range(Repeats repeats, String metric) {
         List<Double> v = repeats.values().get(metric);
         if (v == null || v.size() < 2) {
             return "";
         }
-        return num(v.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + " – "
-                + num(v.stream().mapToDouble(Double::doubleValue).max().orElseThrow()) + " (" + v.size() + " seeds)";
+        return num(v.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + "–"
+                + num(v.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
 
     /** One row per run and repeated metric: the value of each seed, then mean and standard deviation. */
