@@ -82,6 +82,78 @@ final class VectorKernels {
         acc.intoArray(out, o);
     }
 
+    /**
+     * Four output rows (at {@code o}, {@code o + outRowStep}, ...) of sixteen columns: row {@code r} sums
+     * {@code a[aOff + r * aRowStep + t * aStride] * b[t * n + c .. +16)} over {@code t}. One load of
+     * {@code b} feeds four accumulators.
+     */
+    static void fourRowsTimesMatrix16(float[] a, int aOff, int aRowStep, int aStride, float[] b, int k, int n, int c,
+            float[] out, int o, int outRowStep) {
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        FloatVector acc2 = FloatVector.zero(S);
+        FloatVector acc3 = FloatVector.zero(S);
+        int a0 = aOff;
+        int a1 = aOff + aRowStep;
+        int a2 = aOff + 2 * aRowStep;
+        int a3 = aOff + 3 * aRowStep;
+        for (int t = 0; t < k; t++) {
+            FloatVector bv = FloatVector.fromArray(S, b, t * n + c);
+            int at = t * aStride;
+            acc0 = acc0.add(bv.mul(a[a0 + at]));
+            acc1 = acc1.add(bv.mul(a[a1 + at]));
+            acc2 = acc2.add(bv.mul(a[a2 + at]));
+            acc3 = acc3.add(bv.mul(a[a3 + at]));
+        }
+        acc0.intoArray(out, o);
+        acc1.intoArray(out, o + outRowStep);
+        acc2.intoArray(out, o + 2 * outRowStep);
+        acc3.intoArray(out, o + 3 * outRowStep);
+    }
+
+    /** {@link #fourRowsTimesMatrix16} over 32 columns: two loads of {@code b} feed eight accumulators. */
+    static void fourRowsTimesMatrix32(float[] a, int aOff, int aRowStep, int aStride, float[] b, int k, int n, int c,
+            float[] out, int o, int outRowStep) {
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        FloatVector acc2 = FloatVector.zero(S);
+        FloatVector acc3 = FloatVector.zero(S);
+        FloatVector acc4 = FloatVector.zero(S);
+        FloatVector acc5 = FloatVector.zero(S);
+        FloatVector acc6 = FloatVector.zero(S);
+        FloatVector acc7 = FloatVector.zero(S);
+        int a0 = aOff;
+        int a1 = aOff + aRowStep;
+        int a2 = aOff + 2 * aRowStep;
+        int a3 = aOff + 3 * aRowStep;
+        for (int t = 0; t < k; t++) {
+            int r = t * n + c;
+            FloatVector b0 = FloatVector.fromArray(S, b, r);
+            FloatVector b1 = FloatVector.fromArray(S, b, r + 16);
+            int at = t * aStride;
+            float s0 = a[a0 + at];
+            float s1 = a[a1 + at];
+            float s2 = a[a2 + at];
+            float s3 = a[a3 + at];
+            acc0 = acc0.add(b0.mul(s0));
+            acc1 = acc1.add(b1.mul(s0));
+            acc2 = acc2.add(b0.mul(s1));
+            acc3 = acc3.add(b1.mul(s1));
+            acc4 = acc4.add(b0.mul(s2));
+            acc5 = acc5.add(b1.mul(s2));
+            acc6 = acc6.add(b0.mul(s3));
+            acc7 = acc7.add(b1.mul(s3));
+        }
+        acc0.intoArray(out, o);
+        acc1.intoArray(out, o + 16);
+        acc2.intoArray(out, o + outRowStep);
+        acc3.intoArray(out, o + outRowStep + 16);
+        acc4.intoArray(out, o + 2 * outRowStep);
+        acc5.intoArray(out, o + 2 * outRowStep + 16);
+        acc6.intoArray(out, o + 3 * outRowStep);
+        acc7.intoArray(out, o + 3 * outRowStep + 16);
+    }
+
     // Tails: the last 1..15 columns of a row at least sixteen wide whose width is not a multiple of sixteen
     // (46-wide softmax layers) run as the sixteen-column block that ends at the row's end. The lanes it
     // shares with the block before are recomputed in the same order (same bits) or, when adding into the
