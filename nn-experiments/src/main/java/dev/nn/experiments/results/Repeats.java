@@ -16,13 +16,17 @@ public record Repeats(List<Long> seeds, Map<String, List<Double>> values) {
 
     public Repeats {
         seeds = seeds == null ? List.of() : List.copyOf(seeds);
-        values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        for (Map.Entry<String, List<Double>> e : values.entrySet()) {
-            if (e.getValue().size() != seeds.size()) {
-                throw new IllegalArgumentException("Metric " + e.getKey() + " has " + e.getValue().size()
-                        + " values for " + seeds.size() + " seeds");
+        Map<String, List<Double>> copy = new LinkedHashMap<>();
+        if (values != null) {
+            for (Map.Entry<String, List<Double>> e : values.entrySet()) {
+                if (e.getValue().size() != seeds.size()) {
+                    throw new IllegalArgumentException("Metric " + e.getKey() + " has " + e.getValue().size()
+                            + " values for " + seeds.size() + " seeds");
+                }
+                copy.put(e.getKey(), List.copyOf(e.getValue()));
             }
         }
+        values = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** No metric was repeated. */
