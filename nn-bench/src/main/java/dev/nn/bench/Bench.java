@@ -30,7 +30,7 @@ public final class Bench {
         Map<String, String> opts = parse(args);
         List<String> backends = List.of(opts.getOrDefault("backend", String.join(",", Backends.available())).split(","));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "2"));
-        int epochs = Integer.parseInt(opts.getOrDefault("epochs", "5"));
+        int epochs = Integer.parseInt(opts.getOrDefault("epochs", "11"));
         String workloads = opts.getOrDefault("workloads", "A,B,C").toUpperCase(Locale.ROOT);
         int bostonEpochs = Integer.parseInt(opts.getOrDefault("boston-epochs", String.valueOf(Workloads.Boston.EPOCHS)));
         System.out.printf(Locale.ROOT, "nn-bench: %d measured epochs after 2 warm-up, %d threads, %d cores, Java %s%n",
