@@ -2,7 +2,6 @@ package dev.nn.datasets.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,7 +59,7 @@ public final class Npz {
             }
             return out;
         } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
-            // ZipFile reports some malformed names and sizes with IllegalArgumentException
+            // a malformed entry name can surface from the zip classes as IllegalArgumentException
             throw new DatasetFormatException(name, null, "corrupt or truncated zip archive (" + e.getMessage() + ")", e);
         }
     }
