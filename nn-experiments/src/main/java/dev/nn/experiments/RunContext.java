@@ -73,9 +73,10 @@ public record RunContext(Backend backend, ChapterData data, long seed, int repea
             }
             m.forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
+        Repeats repeats = new Repeats(seeds, values);
         Map<String, Double> means = new LinkedHashMap<>();
-        values.forEach((k, v) -> means.put(k, v.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
-        return new Repeated(means, new Repeats(seeds, values));
+        values.keySet().forEach(k -> means.put(k, repeats.mean(k)));
+        return new Repeated(means, repeats);
     }
 
     /** A label for the progress of one repeated training, e.g. {@code "imdb: 4 epochs, seed 43 (2/3)"}. */

@@ -31,6 +31,8 @@ class RunContextTest {
         assertThat(r.repeats().values().get("test_accuracy")).containsExactly(1.0, 0.5, 1.0);
         assertThat(r.repeats().std("test_loss")).isEqualTo(1.0);
         assertThat(r.repeats().std("missing")).isNaN();
+        assertThat(r.repeats().mean("test_loss")).isEqualTo(43.0);
+        assertThat(r.repeats().mean("missing")).isNaN();
     }
 
     @Test

@@ -103,7 +103,9 @@ public final class ReutersClassification implements Experiment {
             Sequential model = model(ctx, seed);
             model.fit(xTrain, yTrain, ctx.epochs(9), 512, ctx.progress(ctx.seedLabel(id() + ": 9 epochs on all of train",
                     seed)));
-            firstModel[0] = firstModel[0] == null ? model : firstModel[0];
+            if (seed == ctx.seed()) {
+                firstModel[0] = model;
+            }
             Map<String, Double> m = new LinkedHashMap<>(Listings.prefixed("test_", model.evaluate(xTest, yTest)));
             m.put("random_baseline_accuracy", randomBaseline(data.test().labels(), seed));
             return m;

@@ -34,6 +34,12 @@ public record Repeats(List<Long> seeds, Map<String, List<Double>> values) {
         return NONE;
     }
 
+    /** Mean of a repeated metric over its seeds, or NaN when it was not repeated. */
+    public double mean(String metric) {
+        List<Double> v = values.get(metric);
+        return v == null || v.isEmpty() ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
     /** Sample standard deviation of a repeated metric (0 for one seed), or NaN when it was not repeated. */
     public double std(String metric) {
         List<Double> v = values.get(metric);
@@ -43,7 +49,7 @@ public record Repeats(List<Long> seeds, Map<String, List<Double>> values) {
         if (v.size() < 2) {
             return 0;
         }
-        double mean = v.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double mean = mean(metric);
         double ss = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
         return Math.sqrt(ss / (v.size() - 1));
     }

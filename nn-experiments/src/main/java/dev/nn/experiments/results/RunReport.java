@@ -135,7 +135,7 @@ public final class RunReport {
             for (Map.Entry<String, List<Double>> m : rep.get().values().entrySet()) {
                 List<String> row = new ArrayList<>(List.of(runs.size() == 1 ? m.getKey() : r.backend() + " " + m.getKey()));
                 m.getValue().forEach(v -> row.add(num(v)));
-                row.add(num(m.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+                row.add(num(rep.get().mean(m.getKey())));
                 row.add(num(rep.get().std(m.getKey())));
                 rows.add(row);
             }
