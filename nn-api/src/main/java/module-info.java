@@ -19,5 +19,5 @@ module dev.nn.api {
     exports dev.nn.api.models;
     exports dev.nn.api.training;
 
-    uses dev.nn.api.spi.Backend;
+    uses dev.nn.api.spi.BackendProvider;
 }

@@ -9,5 +9,5 @@ module dev.nn.backend.java {
 
     exports dev.nn.backend.java;
 
-    provides dev.nn.api.spi.Backend with dev.nn.backend.java.JavaBackend;
+    provides dev.nn.api.spi.BackendProvider with dev.nn.backend.java.JavaBackendProvider;
 }

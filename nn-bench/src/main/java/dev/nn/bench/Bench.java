@@ -43,7 +43,7 @@ public final class Bench {
         Workloads.Boston boston = new Workloads.Boston();
         Map<String, Result[]> results = new LinkedHashMap<>();
         for (String name : backends) {
-            try (Backend backend = Backends.get(name).withThreads(threads)) {
+            try (Backend backend = Backends.create(name, threads)) {
                 System.out.println("backend: " + backend.description());
                 Result none = new Result(Double.NaN, Double.NaN, Double.NaN, 0);
                 Result a = none;

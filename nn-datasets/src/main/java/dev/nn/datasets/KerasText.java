@@ -39,7 +39,8 @@ final class KerasText {
                     seq[k] = raw[k] + o.indexFrom();
                 }
             }
-            if (o.maxlen() == null || seq.length < o.maxlen()) {
+            // Keras: `if maxlen:` -- None and 0 keep every sequence
+            if (o.maxlen() == null || o.maxlen() == 0 || seq.length < o.maxlen()) {
                 xs.add(seq);
                 ys.add(s.labels()[i]);
             }

@@ -10,7 +10,8 @@ package dev.nn.datasets;
  *
  * @param numWords  keep the {@code numWords - 1} most frequent ranks; others become {@code oovChar}; null keeps all
  * @param skipTop   ranks below this also become {@code oovChar}
- * @param maxlen    keep only sequences shorter than this (start char counted); null keeps all
+ * @param maxlen    keep only sequences shorter than this (start char counted); null or 0 keeps all, as Keras's
+ *                  {@code if maxlen:}
  * @param seed      seed of numpy's {@code RandomState} shuffle
  * @param startChar prepended to every sequence; null prepends nothing
  * @param oovChar   replaces dropped ranks; null removes them

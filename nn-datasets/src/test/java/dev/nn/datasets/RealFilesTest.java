@@ -61,6 +61,18 @@ class RealFilesTest {
     }
 
     @Test
+    void maxlenZeroKeepsEverySequenceAsKerasDoes() throws Exception {
+        // Keras: `if maxlen:` -- 0, like None, filters nothing
+        TextSplit zero = Reuters.load(files, TextOptions.defaults().withNumWords(10_000).withMaxlen(0));
+        assertThat(zero.train().size()).isEqualTo(8_982);
+        assertThat(zero.test().size()).isEqualTo(2_246);
+        TextSplit short100 = Reuters.load(files, TextOptions.defaults().withNumWords(10_000).withMaxlen(100));
+        assertThat(short100.train().size() + short100.test().size()).isLessThan(11_228).isGreaterThan(0);
+        assertThat(Arrays.stream(short100.train().sequences()).mapToInt(q -> q.length).max().orElseThrow())
+                .isLessThan(100);
+    }
+
+    @Test
     void reutersMatchesTheBook() throws Exception {
         TextSplit reuters = Reuters.load(files, TextOptions.defaults().withNumWords(10_000));
         assertThat(reuters.train().size()).isEqualTo(8_982);

@@ -13,35 +13,42 @@ import java.util.function.LongFunction;
 /**
  * What an experiment runs with.
  *
- * @param backend   the compute backend
- * @param data      the Chapter 3 data sets, loaded once per run
- * @param seed      seed of every model and shuffle in the run (the first seed of repeated trainings)
- * @param repeats   how many seeds each test-set training runs with: {@code seed, seed + 1, ...}
- * @param maxEpochs caps every training's epochs (quick runs), or 0 for the book's
- * @param maxFolds  caps the K-fold loops to this many folds, or 0 for all
- * @param progress  makes the progress listener of one training, given its label
+ * @param backend  the compute backend
+ * @param data     the Chapter 3 data sets, loaded once per run
+ * @param options  seed, repeats and caps
+ * @param progress makes the progress listener of one training, given its label
  */
-public record RunContext(Backend backend, ChapterData data, long seed, int repeats, int maxEpochs, int maxFolds,
+public record RunContext(Backend backend, ChapterData data, RunOptions options,
         Function<String, TrainingListener> progress) {
 
-    /** The results of one training per seed. */
-    public record Repeated(Map<String, Double> means, Repeats repeats) {
+    /**
+     * The trainings of one model, one per seed.
+     *
+     * @param trials  in seed order; the first is the run's seed
+     * @param means   each metric's mean over the trials
+     * @param repeats every trial's value of each metric
+     */
+    public record Repeated(List<Trial> trials, Map<String, Double> means, Repeats repeats) {
+
+        /** The trial of the run's own seed, whose model and history the report shows. */
+        public Trial first() {
+            return trials.get(0);
+        }
     }
 
-    public RunContext {
-        if (repeats < 1) {
-            throw new IllegalArgumentException("Argument `repeats` must be at least 1. Received: repeats=" + repeats);
-        }
+    /** The run's seed. */
+    public long seed() {
+        return options.seed();
     }
 
     /** The book's epoch count, or the cap when one is set. */
     public int epochs(int book) {
-        return maxEpochs > 0 ? Math.min(book, maxEpochs) : book;
+        return options.maxEpochs() > 0 ? Math.min(book, options.maxEpochs()) : book;
     }
 
     /** How many of {@code k} folds to run. */
     public int folds(int k) {
-        return maxFolds > 0 ? Math.min(k, maxFolds) : k;
+        return options.maxFolds() > 0 ? Math.min(k, options.maxFolds()) : k;
     }
 
     public TrainingListener progress(String label) {
@@ -50,37 +57,40 @@ public record RunContext(Backend backend, ChapterData data, long seed, int repea
 
     /** The seeds of repeated trainings: {@code seed, seed + 1, ..., seed + repeats - 1}. */
     public List<Long> seeds() {
-        List<Long> seeds = new ArrayList<>(repeats);
-        for (int i = 0; i < repeats; i++) {
-            seeds.add(seed + i);
+        List<Long> seeds = new ArrayList<>(options.repeats());
+        for (int i = 0; i < options.repeats(); i++) {
+            seeds.add(seed() + i);
         }
         return seeds;
     }
 
     /**
      * Runs {@code trial} (train from scratch with this seed, evaluate) once per seed, in seed order, and
-     * returns each metric's mean with every seed's value. A single training's score moves by a point or
-     * more with the seed; the mean of a few is what a comparison with the book can rely on.
+     * returns the trials with each metric's mean. A single training's score moves by a point or more with
+     * the seed; the mean of a few is what a comparison with the book can rely on.
      */
-    public Repeated repeat(LongFunction<Map<String, Double>> trial) {
-        List<Long> seeds = seeds();
+    public Repeated repeat(LongFunction<Trial> trial) {
+        List<Trial> trials = new ArrayList<>();
         Map<String, List<Double>> values = new LinkedHashMap<>();
-        for (long s : seeds) {
-            Map<String, Double> m = trial.apply(s);
+        for (long s : seeds()) {
+            Trial t = trial.apply(s);
+            Map<String, Double> m = t.metrics();
             if (!values.isEmpty() && !values.keySet().equals(m.keySet())) {
                 throw new IllegalStateException("Seed " + s + " gave metrics " + m.keySet() + ", the first seed "
                         + values.keySet());
             }
             m.forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            trials.add(t);
         }
-        Repeats repeats = new Repeats(seeds, values);
+        Repeats repeats = new Repeats(seeds(), values);
         Map<String, Double> means = new LinkedHashMap<>();
         values.keySet().forEach(k -> means.put(k, repeats.mean(k)));
-        return new Repeated(means, repeats);
+        return new Repeated(List.copyOf(trials), means, repeats);
     }
 
     /** A label for the progress of one repeated training, e.g. {@code "imdb: 4 epochs, seed 43 (2/3)"}. */
     public String seedLabel(String label, long seed) {
-        return repeats == 1 ? label : label + ", seed " + seed + " (" + (seed - this.seed + 1) + "/" + repeats + ")";
+        return options.repeats() == 1 ? label
+                : label + ", seed " + seed + " (" + (seed - seed() + 1) + "/" + options.repeats() + ")";
     }
 }

@@ -17,17 +17,6 @@ import java.util.function.Function;
 /** Runs a selection of experiments on the injected backend and collects their results. */
 public final class Runner {
 
-    /**
-     * The settings of one run.
-     *
-     * @param seed      the first seed
-     * @param repeats   seeds per test-set training ({@code seed, seed + 1, ...}); its metrics are their mean
-     * @param maxEpochs epoch cap, 0 for the book's
-     * @param maxFolds  fold cap, 0 for all
-     */
-    public record Options(long seed, int repeats, int maxEpochs, int maxFolds) {
-    }
-
     private final Backend backend;
     private final ChapterData data;
 
@@ -37,12 +26,11 @@ public final class Runner {
         this.data = data;
     }
 
-    public RunRecord run(List<Experiment> selected, Options options, Function<String, TrainingListener> progress,
+    public RunRecord run(List<Experiment> selected, RunOptions options, Function<String, TrainingListener> progress,
             PrintStream out) throws IOException {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();
-        RunContext ctx = new RunContext(backend, data, options.seed(), options.repeats(), options.maxEpochs(),
-                options.maxFolds(), progress);
+        RunContext ctx = new RunContext(backend, data, options, progress);
         List<ExperimentResult> results = new ArrayList<>();
         for (Experiment e : selected) {
             out.printf(Locale.ROOT, "%n== %s %s (%s)%n", e.section(), e.title(), e.id());
@@ -60,8 +48,6 @@ public final class Runner {
             }
             r.notes().forEach(n -> out.println("   " + n));
         }
-        return new RunRecord(backend.name(), backend.description(), options.seed(), options.repeats(), backend.threads(),
-                options.maxEpochs(), options.maxFolds(), started, (System.nanoTime() - start) / 1e9,
-                System.getProperty("java.version"), results);
+        return RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results);
     }
 }

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class RunContextTest {
 
+    private static Trial trial(long seed, Map<String, Double> metrics) {
+        return new Trial(seed, null, null, metrics);
+    }
+
     private static RunContext context(long seed, int repeats) {
-        return new RunContext(null, null, seed, repeats, 0, 0, label -> null);
+        return new RunContext(null, null, new RunOptions(seed, repeats, 0, 0), label -> null);
     }
 
     @Test
@@ -23,8 +27,10 @@ class RunContextTest {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("test_loss", (double) seed);
             m.put("test_accuracy", seed == 43 ? 0.5 : 1.0);
-            return m;
+            return trial(seed, m);
         });
+        assertThat(r.trials()).extracting(Trial::seed).containsExactly(42L, 43L, 44L);
+        assertThat(r.first().seed()).isEqualTo(42L);
         assertThat(seen).containsExactly(42L, 43L, 44L);
         assertThat(r.means()).containsExactly(Map.entry("test_loss", 43.0), Map.entry("test_accuracy", 2.5 / 3));
         assertThat(r.repeats().seeds()).containsExactly(42L, 43L, 44L);
@@ -37,7 +43,7 @@ class RunContextTest {
 
     @Test
     void oneRepeatIsTheBooksSingleTraining() {
-        RunContext.Repeated r = context(7, 1).repeat(seed -> Map.of("test_mae", 2.5));
+        RunContext.Repeated r = context(7, 1).repeat(seed -> trial(seed, Map.of("test_mae", 2.5)));
         assertThat(r.means()).containsExactly(Map.entry("test_mae", 2.5));
         assertThat(r.repeats().seeds()).containsExactly(7L);
         assertThat(r.repeats().std("test_mae")).isZero();
@@ -47,9 +53,11 @@ class RunContextTest {
 
     @Test
     void trialsThatDisagreeOnTheirMetricsOrZeroRepeatsAreRejected() {
-        assertThatThrownBy(() -> context(1, 2).repeat(seed -> seed == 1 ? Map.of("a", 1.0) : Map.of("b", 1.0)))
+        assertThatThrownBy(() -> context(1, 2).repeat(seed -> trial(seed, seed == 1 ? Map.of("a", 1.0) : Map.of("b", 1.0))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Seed 2 gave metrics [b]");
         assertThatThrownBy(() -> context(1, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("repeats=0");
+        assertThatThrownBy(() -> new RunOptions(1, 1, -1, 0)).hasMessageContaining("epochs=-1");
+        assertThatThrownBy(() -> new RunOptions(1, 1, 0, -2)).hasMessageContaining("folds=-2");
     }
 }

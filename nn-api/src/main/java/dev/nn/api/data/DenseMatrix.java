@@ -14,8 +14,8 @@ public final class DenseMatrix implements Features, Targets {
 
     /** Wraps {@code data} (not copied); its length must be {@code rows * cols}. */
     public DenseMatrix(float[] data, int rows, int cols) {
-        Ranges.positive("rows", rows);
-        Ranges.positive("cols", cols);
+        Ranges.nonNegative("rows", rows);
+        Ranges.nonNegative("cols", cols);
         if ((long) rows * cols != data.length) {
             throw new IllegalArgumentException("Received data of length " + data.length + ", expected rows * cols = "
                     + (long) rows * cols + " for shape (" + rows + ", " + cols + ")");

@@ -18,7 +18,7 @@ public final class MultiHotRows implements Features {
      * starting at 0 and never decreasing, and each row's indices are sorted, unique and below {@code cols}.
      */
     public MultiHotRows(int[] offsets, int[] indices, int cols) {
-        Ranges.positive("cols", cols);
+        Ranges.nonNegative("cols", cols);
         if (offsets.length == 0 || offsets[0] != 0 || offsets[offsets.length - 1] != indices.length) {
             throw new IllegalArgumentException("Received invalid offsets: expected offsets[0] = 0 and offsets[rows] = "
                     + indices.length);

@@ -25,7 +25,7 @@ final class Ranges {
         }
     }
 
-    static void positive(String name, int value) {
+    static void nonNegative(String name, int value) {
         if (value < 0) {
             throw new IllegalArgumentException("Received an invalid value for " + name
                     + ", expected a non-negative integer. Received: " + name + "=" + value);

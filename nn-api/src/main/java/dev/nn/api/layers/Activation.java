@@ -30,7 +30,7 @@ public enum Activation {
         switch (this) {
             case LINEAR -> {
                 if (out != z) {
-                    backend.affine(z, 1, 0, out);
+                    backend.copy(z, out);
                 }
             }
             case SOFTMAX -> backend.softmax(z, out);
@@ -46,7 +46,7 @@ public enum Activation {
         switch (this) {
             case LINEAR -> {
                 if (out != gradY) {
-                    backend.affine(gradY, 1, 0, out);
+                    backend.copy(gradY, out);
                 }
             }
             case SOFTMAX -> {

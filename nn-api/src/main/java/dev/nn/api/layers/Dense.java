@@ -3,8 +3,10 @@ package dev.nn.api.layers;
 import dev.nn.api.Tensor;
 import dev.nn.api.spi.Backend;
 import dev.nn.api.spi.BinaryOp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,14 +20,14 @@ import java.util.random.RandomGenerator;
  * Dense hidden = Dense.of(16, Activation.RELU);
  * }</pre>
  */
-public final class Dense implements Layer {
-
-    private static final AtomicInteger COUNTER = new AtomicInteger();
+public final class Dense extends BaseLayer implements ActivatedLayer {
 
     private final int units;
     private final Activation activation;
-    private final String name;
+    private final boolean useBias;
+    private boolean fused;
     private Backend backend;
+    private FeatureShape inputShape;
     private Parameter kernel;
     private Parameter bias;
     private Tensor input;
@@ -34,35 +36,54 @@ public final class Dense implements Layer {
     private final Buffer scratch = new Buffer();
     private final Buffer inputGrad = new Buffer();
 
-    private Dense(int units, Activation activation) {
+    private Dense(int units, Activation activation, boolean useBias) {
         if (units < 1) {
             throw new IllegalArgumentException(
                     "Received an invalid value for units, expected a positive integer. Received: units=" + units);
         }
         this.units = units;
         this.activation = activation;
-        int n = COUNTER.incrementAndGet();
-        this.name = n == 1 ? "dense" : "dense_" + (n - 1);
+        this.useBias = useBias;
     }
 
     public static Dense of(int units, Activation activation) {
-        return new Dense(units, activation);
+        return new Dense(units, activation, true);
     }
 
     /** A layer without activation, Keras's default. */
     public static Dense of(int units) {
-        return new Dense(units, Activation.LINEAR);
+        return new Dense(units, Activation.LINEAR, true);
+    }
+
+    /** Keras's {@code Dense(units, activation, use_bias=False)}: no bias parameter. */
+    public static Dense withoutBias(int units, Activation activation) {
+        return new Dense(units, activation, false);
     }
 
     @Override
-    public void build(Backend backend, int inputDim, RandomGenerator rng) {
-        if (isBuilt()) {
-            throw new IllegalStateException(name + " is already built");
-        }
-        this.backend = backend;
-        kernel = new Parameter(name + "/kernel", backend.upload(glorotUniform(inputDim, units, rng), inputDim, units),
-                backend.zeros(inputDim, units));
-        bias = new Parameter(name + "/bias", backend.zeros(1, units), backend.zeros(1, units));
+    public String className() {
+        return "Dense";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("units", units);
+        config.put("activation", activation.kerasName());
+        config.put("use_bias", useBias);
+        return config;
+    }
+
+    @Override
+    public FeatureShape build(LayerContext context, FeatureShape input) {
+        requireUnbuilt();
+        this.backend = context.backend();
+        int inputDim = input.width();
+        Tensor k = backend.upload(glorotUniform(inputDim, units, context.rng()), inputDim, units);
+        kernel = new Parameter(name() + "/kernel", k, backend.zeros(inputDim, units));
+        bias = useBias ? new Parameter(name() + "/bias", backend.zeros(1, units), backend.zeros(1, units)) : null;
+        inputShape = input;
+        return outputShape();
     }
 
     /** Keras GlorotUniform: {@code U(-limit, limit)}, {@code limit = sqrt(6 / (fanIn + fanOut))}. */
@@ -81,8 +102,14 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public int units() {
-        return units;
+    public FeatureShape outputShape() {
+        return FeatureShape.of(units);
+    }
+
+    /** The shape the layer was built for. */
+    public FeatureShape inputShape() {
+        requireBuilt();
+        return inputShape;
     }
 
     @Override
@@ -91,70 +118,69 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    /** The {@code (inputDim, units)} kernel. */
-    public Parameter kernel() {
-        requireBuilt();
-        return kernel;
-    }
-
-    /** The {@code (1, units)} bias. */
-    public Parameter bias() {
-        requireBuilt();
-        return bias;
+    public void fuseActivationWithLoss(boolean fused) {
+        this.fused = fused;
     }
 
     @Override
-    public Tensor forward(Tensor x) {
+    public Tensor forward(Tensor x, boolean training) {
         requireBuilt();
         input = x;
         Tensor out = output.get(backend, x.rows(), units);
         backend.matmul(x, false, kernel.value(), false, out);
-        backend.binary(BinaryOp.ADD, out, bias.value(), out);
+        if (useBias) {
+            backend.binary(BinaryOp.ADD, out, bias.value(), out);
+        }
         activation.forward(backend, out, out);
         return out;
     }
 
     @Override
-    public Tensor backward(Tensor gradient, boolean preActivation, boolean inputGradientNeeded) {
-        requireBuilt();
-        if (input == null) {
-            throw new IllegalStateException(name + ": backward called before forward");
-        }
-        Tensor y = output.get(backend, input.rows(), units);
-        Tensor gz = gradient;
-        if (!preActivation) {
-            gz = preActivationGrad.get(backend, y.rows(), units);
-            activation.backward(backend, y, gradient, gz,
-                    activation == Activation.SOFTMAX ? scratch.get(backend, y.rows(), units) : null);
-        }
-        backend.matmul(input, true, gz, false, kernel.gradient());
-        backend.sum(gz, 0, bias.gradient());
-        if (!inputGradientNeeded) {
-            return null;
-        }
+    public Tensor backward(Tensor gradient) {
+        Tensor gz = parameterGradients(gradient);
         Tensor dx = inputGrad.get(backend, input.rows(), input.cols());
         backend.matmul(gz, false, kernel.value(), true, dx);
         return dx;
     }
 
     @Override
-    public List<Parameter> parameters() {
-        requireBuilt();
-        return List.of(kernel, bias);
+    public void backwardParameters(Tensor gradient) {
+        parameterGradients(gradient);
     }
 
-    private void requireBuilt() {
-        if (!isBuilt()) {
-            throw new IllegalStateException(name + " is not built: add it to a Sequential model and call build or fit");
+    /** Fills the kernel and bias gradients; returns the gradient with respect to the pre-activation. */
+    private Tensor parameterGradients(Tensor gradient) {
+        requireBuilt();
+        if (input == null) {
+            throw new IllegalStateException(name() + ": backward called before forward");
         }
+        Tensor gz = gradient;
+        if (!fused) {
+            Tensor y = output.get(backend, input.rows(), units);
+            gz = preActivationGrad.get(backend, y.rows(), units);
+            activation.backward(backend, y, gradient, gz,
+                    activation == Activation.SOFTMAX ? scratch.get(backend, y.rows(), units) : null);
+        }
+        backend.matmul(input, true, gz, false, kernel.gradient());
+        if (useBias) {
+            backend.sum(gz, 0, bias.gradient());
+        }
+        return gz;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        requireBuilt();
+        List<Parameter> ps = new ArrayList<>(2);
+        ps.add(kernel);
+        if (useBias) {
+            ps.add(bias);
+        }
+        return List.copyOf(ps);
     }
 
     @Override
     public String toString() {
-        return "Dense(" + units + ", " + activation.kerasName() + ")";
+        return "Dense(" + units + ", " + activation.kerasName() + (useBias ? "" : ", use_bias=False") + ")";
     }
 }

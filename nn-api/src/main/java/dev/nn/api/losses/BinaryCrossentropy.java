@@ -1,6 +1,5 @@
 package dev.nn.api.losses;
 
-import dev.nn.api.data.DenseMatrix;
 import dev.nn.api.data.Targets;
 import dev.nn.api.layers.Activation;
 
@@ -18,8 +17,8 @@ public final class BinaryCrossentropy implements Loss {
 
     @Override
     public double sum(float[] pred, Targets targets) {
-        int k = Loss.checkBatch(name(), pred, targets);
-        float[] y = dense(targets).data();
+        int k = LossInputs.checkBatch(name(), pred, targets);
+        float[] y = LossInputs.dense(name(), targets);
         double total = 0;
         for (int i = 0; i < pred.length; i++) {
             double p = Probabilities.clip(pred[i]);
@@ -29,17 +28,13 @@ public final class BinaryCrossentropy implements Loss {
     }
 
     @Override
-    public void gradient(float[] pred, Targets targets, float[] grad, boolean preActivation) {
-        Loss.checkBatch(name(), pred, targets);
-        float[] y = dense(targets).data();
+    public void gradient(float[] pred, Targets targets, float[] grad) {
+        LossInputs.checkBatch(name(), pred, targets);
+        float[] y = LossInputs.dense(name(), targets);
         float scale = 1f / pred.length;
         for (int i = 0; i < pred.length; i++) {
             float p = pred[i];
-            if (preActivation) {
-                grad[i] = (p - y[i]) * scale;
-            } else {
-                grad[i] = Probabilities.clipped(p) ? 0f : (-y[i] / p + (1 - y[i]) / (1 - p)) * scale;
-            }
+            grad[i] = Probabilities.clipped(p) ? 0f : (-y[i] / p + (1 - y[i]) / (1 - p)) * scale;
         }
     }
 
@@ -48,12 +43,11 @@ public final class BinaryCrossentropy implements Loss {
         return activation == Activation.SIGMOID;
     }
 
-    static DenseMatrix dense(Targets targets) {
-        if (targets instanceof DenseMatrix m) {
-            return m;
-        }
-        throw new IllegalArgumentException("Received integer labels, expected float targets; use "
-                + "SparseCategoricalCrossentropy for integer labels, or IntLabels.toOneHot()");
+    /** Through the sigmoid: {@code (p - y) / (n k)}. */
+    @Override
+    public void preActivationGradient(float[] pred, Targets targets, float[] grad) {
+        LossInputs.checkBatch(name(), pred, targets);
+        LossInputs.probabilityMinusTarget(pred, LossInputs.dense(name(), targets), 1f / pred.length, grad);
     }
 
     @Override

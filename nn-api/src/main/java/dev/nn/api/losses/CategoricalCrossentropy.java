@@ -17,8 +17,8 @@ public final class CategoricalCrossentropy implements Loss {
 
     @Override
     public double sum(float[] pred, Targets targets) {
-        int k = Loss.checkBatch(name(), pred, targets);
-        return sum(pred, BinaryCrossentropy.dense(targets).data(), k);
+        int k = LossInputs.checkBatch(name(), pred, targets);
+        return sum(pred, LossInputs.dense(name(), targets), k);
     }
 
     /** Sum over rows of {@code -sum_j y_j log clip(p_j / S)}, one-hot {@code y}. */
@@ -42,26 +42,20 @@ public final class CategoricalCrossentropy implements Loss {
     }
 
     @Override
-    public void gradient(float[] pred, Targets targets, float[] grad, boolean preActivation) {
-        int k = Loss.checkBatch(name(), pred, targets);
-        gradient(pred, BinaryCrossentropy.dense(targets).data(), grad, preActivation, k);
+    public void gradient(float[] pred, Targets targets, float[] grad) {
+        int k = LossInputs.checkBatch(name(), pred, targets);
+        gradient(pred, LossInputs.dense(name(), targets), grad, k);
     }
 
     /**
      * {@code d/dp_j} of {@code -sum_i y_i log clip(p_i / S)} with {@code S = sum p}, averaged over rows:
      * {@code (-y_j c_j / (q_j S) + sum_i y_i c_i / S) / n}, {@code c_i = 0} where clipping is active.
      */
-    static void gradient(float[] pred, float[] y, float[] grad, boolean preActivation, int k) {
+    static void gradient(float[] pred, float[] y, float[] grad, int k) {
         int rows = pred.length / k;
         float scale = 1f / rows;
         for (int r = 0; r < rows; r++) {
             int off = r * k;
-            if (preActivation) {
-                for (int j = off; j < off + k; j++) {
-                    grad[j] = (pred[j] - y[j]) * scale;
-                }
-                continue;
-            }
             float s = rowSum(pred, off, k);
             float common = 0;
             for (int j = off; j < off + k; j++) {
@@ -75,6 +69,17 @@ public final class CategoricalCrossentropy implements Loss {
                 grad[j] = (own + common) * scale;
             }
         }
+    }
+
+    /** Through the softmax: {@code (p - y) / n}. */
+    static void preActivationGradient(float[] pred, float[] y, float[] grad, int k) {
+        LossInputs.probabilityMinusTarget(pred, y, 1f / (pred.length / k), grad);
+    }
+
+    @Override
+    public void preActivationGradient(float[] pred, Targets targets, float[] grad) {
+        int k = LossInputs.checkBatch(name(), pred, targets);
+        preActivationGradient(pred, LossInputs.dense(name(), targets), grad, k);
     }
 
     private static float rowSum(float[] pred, int off, int k) {

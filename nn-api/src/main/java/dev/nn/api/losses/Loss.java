@@ -17,30 +17,26 @@ public interface Loss {
     /** Sum over the batch of the per-sample losses. */
     double sum(float[] pred, Targets targets);
 
-    /**
-     * Writes into {@code grad} the gradient of the batch mean loss with respect to {@code pred}, or, when
-     * {@code preActivation} is set, with respect to the output layer's pre-activation (allowed only
-     * where {@link #fusesWith} says so).
-     */
-    void gradient(float[] pred, Targets targets, float[] grad, boolean preActivation);
+    /** Writes into {@code grad} the gradient of the batch mean loss with respect to {@code pred}. */
+    void gradient(float[] pred, Targets targets, float[] grad);
 
     /**
      * Whether this loss has a closed-form gradient through {@code activation}: sigmoid with binary
      * cross-entropy and softmax with categorical cross-entropy give {@code (p - y) / n}. Keras's
      * TensorFlow backend takes the same path (it computes these losses from the logits), which keeps
-     * the gradient alive where a probability saturates.
+     * the gradient alive where a probability saturates. The model asks once, at {@code compile}.
      */
     default boolean fusesWith(Activation activation) {
         return false;
     }
 
-    /** Checks that {@code pred} has one value per target cell. */
-    static int checkBatch(String loss, float[] pred, Targets targets) {
-        long expected = (long) targets.rows() * targets.width();
-        if (pred.length != expected) {
-            throw new IllegalArgumentException(loss + ": received " + pred.length + " predictions for targets of shape ("
-                    + targets.rows() + ", " + targets.width() + ")");
-        }
-        return targets.width();
+    /**
+     * Writes into {@code grad} the gradient of the batch mean loss with respect to the output layer's
+     * pre-activation, for an activation {@link #fusesWith} accepts.
+     *
+     * @throws UnsupportedOperationException for a loss that fuses with no activation
+     */
+    default void preActivationGradient(float[] pred, Targets targets, float[] grad) {
+        throw new UnsupportedOperationException(name() + " has no fused pre-activation gradient");
     }
 }

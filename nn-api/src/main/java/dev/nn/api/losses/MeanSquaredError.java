@@ -12,8 +12,8 @@ public final class MeanSquaredError implements Loss {
 
     @Override
     public double sum(float[] pred, Targets targets) {
-        int k = Loss.checkBatch(name(), pred, targets);
-        float[] y = BinaryCrossentropy.dense(targets).data();
+        int k = LossInputs.checkBatch(name(), pred, targets);
+        float[] y = LossInputs.dense(name(), targets);
         double total = 0;
         for (int i = 0; i < pred.length; i++) {
             double d = (double) pred[i] - y[i];
@@ -23,12 +23,9 @@ public final class MeanSquaredError implements Loss {
     }
 
     @Override
-    public void gradient(float[] pred, Targets targets, float[] grad, boolean preActivation) {
-        Loss.checkBatch(name(), pred, targets);
-        if (preActivation) {
-            throw new IllegalArgumentException(name() + " has no fused pre-activation gradient");
-        }
-        float[] y = BinaryCrossentropy.dense(targets).data();
+    public void gradient(float[] pred, Targets targets, float[] grad) {
+        LossInputs.checkBatch(name(), pred, targets);
+        float[] y = LossInputs.dense(name(), targets);
         float scale = 2f / pred.length;
         for (int i = 0; i < pred.length; i++) {
             grad[i] = (pred[i] - y[i]) * scale;

@@ -1,7 +1,5 @@
 package dev.nn.api.losses;
 
-import dev.nn.api.data.DenseMatrix;
-import dev.nn.api.data.IntLabels;
 import dev.nn.api.data.Targets;
 import dev.nn.api.layers.Activation;
 
@@ -18,27 +16,25 @@ public final class SparseCategoricalCrossentropy implements Loss {
 
     @Override
     public double sum(float[] pred, Targets targets) {
-        int k = Loss.checkBatch(name(), pred, targets);
-        return CategoricalCrossentropy.sum(pred, oneHot(targets).data(), k);
+        int k = LossInputs.checkBatch(name(), pred, targets);
+        return CategoricalCrossentropy.sum(pred, LossInputs.oneHot(name(), targets), k);
     }
 
     @Override
-    public void gradient(float[] pred, Targets targets, float[] grad, boolean preActivation) {
-        int k = Loss.checkBatch(name(), pred, targets);
-        CategoricalCrossentropy.gradient(pred, oneHot(targets).data(), grad, preActivation, k);
-    }
-
-    private static DenseMatrix oneHot(Targets targets) {
-        if (targets instanceof IntLabels labels) {
-            return labels.toOneHot();
-        }
-        throw new IllegalArgumentException("Received float targets, expected IntLabels; use CategoricalCrossentropy "
-                + "for one-hot targets");
+    public void gradient(float[] pred, Targets targets, float[] grad) {
+        int k = LossInputs.checkBatch(name(), pred, targets);
+        CategoricalCrossentropy.gradient(pred, LossInputs.oneHot(name(), targets), grad, k);
     }
 
     @Override
     public boolean fusesWith(Activation activation) {
         return activation == Activation.SOFTMAX;
+    }
+
+    @Override
+    public void preActivationGradient(float[] pred, Targets targets, float[] grad) {
+        int k = LossInputs.checkBatch(name(), pred, targets);
+        CategoricalCrossentropy.preActivationGradient(pred, LossInputs.oneHot(name(), targets), grad, k);
     }
 
     @Override

@@ -1,29 +1,35 @@
 package dev.nn.api.models;
 
+import dev.nn.api.ShapeException;
 import dev.nn.api.Tensor;
 import dev.nn.api.data.DenseMatrix;
 import dev.nn.api.data.Features;
 import dev.nn.api.data.MultiHotRows;
 import dev.nn.api.data.Targets;
+import dev.nn.api.layers.ActivatedLayer;
+import dev.nn.api.layers.BaseLayer;
+import dev.nn.api.layers.FeatureShape;
 import dev.nn.api.layers.Layer;
+import dev.nn.api.layers.LayerContext;
 import dev.nn.api.layers.Parameter;
 import dev.nn.api.losses.Loss;
 import dev.nn.api.metrics.Metric;
 import dev.nn.api.optimizers.Optimizer;
 import dev.nn.api.spi.Backend;
-import dev.nn.api.training.EpochMetrics;
 import dev.nn.api.training.History;
-import dev.nn.api.training.TrainingDivergedException;
 import dev.nn.api.training.TrainingListener;
 import dev.nn.api.training.ValidationData;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Set;
 
 /**
  * A linear stack of layers, as Keras's {@code Sequential}. One seeded generator on the JVM draws the
- * initial weights and then every epoch's shuffle, so a seed gives the same run on every backend.
+ * initial weights and then every epoch's shuffle (and dropout's masks), so a seed gives the same run on
+ * every backend. Layers are named per model as Keras does: {@code dense}, {@code dense_1}, ...
  *
  * <pre>{@code
  * Sequential model = new Sequential(backend, 42, Dense.of(16, RELU), Dense.of(16, RELU), Dense.of(1, SIGMOID));
@@ -38,12 +44,14 @@ public final class Sequential {
 
     private final Backend backend;
     private final List<Layer> layers;
-    private final SplittableRandom rng;
+    private final SeededRandom rng;
     private final List<Parameter> parameters = new ArrayList<>();
-    private Optimizer optimizer;
-    private Loss loss;
-    private List<Metric> metrics;
-    private int inputDim = -1;
+    private Compiled compiled;
+    private FeatureShape inputShape;
+
+    /** What {@code compile} decided: the loss's gradient at the output is chosen once, here. */
+    private record Compiled(Optimizer optimizer, Loss loss, List<Metric> metrics, boolean fused) {
+    }
 
     public Sequential(Backend backend, long seed, Layer... layers) {
         if (layers.length == 0) {
@@ -51,38 +59,87 @@ public final class Sequential {
         }
         this.backend = backend;
         this.layers = List.of(layers);
-        this.rng = new SplittableRandom(seed);
+        this.rng = SeededRandom.of(seed);
+        nameLayers(this.layers);
+    }
+
+    /** Keras's per-model names: explicit names are kept, the others numbered per class, skipping names in use. */
+    private static void nameLayers(List<Layer> layers) {
+        Set<String> taken = new HashSet<>();
+        for (Layer l : layers) {
+            if (l.isNamed() && !taken.add(l.name())) {
+                throw new IllegalArgumentException("Received two layers named '" + l.name()
+                        + "', expected unique layer names");
+            }
+        }
+        Map<String, Integer> counters = new HashMap<>();
+        for (Layer l : layers) {
+            if (l.isNamed()) {
+                continue;
+            }
+            String base = BaseLayer.snakeCase(l.className());
+            String name;
+            do {
+                int n = counters.merge(base, 1, Integer::sum) - 1;
+                name = n == 0 ? base : base + "_" + n;
+            } while (!taken.add(name));
+            l.named(name);
+        }
     }
 
     /** Creates the weights for inputs of width {@code inputDim}; {@code fit} does it on first use. */
     public Sequential build(int inputDim) {
+        return build(FeatureShape.of(inputDim));
+    }
+
+    /** Creates the weights for samples of {@code input} shape, drawing them from the model's generator. */
+    public Sequential build(FeatureShape input) {
         if (isBuilt()) {
-            throw new IllegalStateException("The model is already built for inputs of width " + inputDim());
+            throw new IllegalStateException("The model is already built for inputs of shape " + inputShape);
         }
-        int width = inputDim;
+        LayerContext context = new LayerContext(backend, rng);
+        FeatureShape shape = input;
         for (Layer layer : layers) {
-            layer.build(backend, width, rng);
-            width = layer.units();
+            shape = layer.build(context, shape);
             parameters.addAll(layer.parameters());
         }
-        this.inputDim = inputDim;
+        this.inputShape = input;
         return this;
     }
 
     public boolean isBuilt() {
-        return inputDim >= 0;
+        return inputShape != null;
     }
 
+    /** The width of an input sample; the model must be built. */
     public int inputDim() {
-        return inputDim;
+        requireBuilt();
+        return inputShape.width();
     }
 
-    /** Chooses optimizer, loss and metrics, as Keras's {@code compile}. */
+    /** The width of an output sample. */
+    public int outputDim() {
+        requireBuilt();
+        return layers.get(layers.size() - 1).outputShape().width();
+    }
+
+    /**
+     * Chooses optimizer, loss and metrics, as Keras's {@code compile}. Where the loss has a closed-form
+     * gradient through the last layer's activation (sigmoid with binary cross-entropy, softmax with
+     * categorical cross-entropy), that fused gradient is chosen here, once.
+     */
     public Sequential compile(Optimizer optimizer, Loss loss, Metric... metrics) {
-        this.optimizer = optimizer;
-        this.loss = loss;
-        this.metrics = List.of(metrics);
+        Layer last = layers.get(layers.size() - 1);
+        boolean fused = last instanceof ActivatedLayer a && loss.fusesWith(a.activation());
+        if (last instanceof ActivatedLayer a) {
+            a.fuseActivationWithLoss(fused);
+        }
+        this.compiled = new Compiled(optimizer, loss, List.of(metrics), fused);
         return this;
+    }
+
+    public boolean isCompiled() {
+        return compiled != null;
     }
 
     /** Trains without validation data. */
@@ -92,9 +149,10 @@ public final class Sequential {
 
     /**
      * Trains for {@code epochs} epochs of shuffled mini-batches, evaluating {@code validation} (if given)
-     * after each epoch with the same batch size.
+     * after each epoch with the same batch size. Each call shuffles from where the model's generator stands,
+     * so two calls of 2 epochs give the run of one call of 4.
      *
-     * @throws TrainingDivergedException when the loss becomes NaN or infinite
+     * @throws dev.nn.api.training.TrainingDivergedException when the loss becomes NaN or infinite
      */
     public History fit(Features x, Targets y, int epochs, int batchSize, ValidationData validation,
             TrainingListener... listeners) {
@@ -103,66 +161,31 @@ public final class Sequential {
         positive("epochs", epochs);
         positive("batchSize", batchSize);
         ensureBuilt(x);
-        History history = new History();
-        int n = x.rows();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (TrainingListener l : listeners) {
-            l.onTrainBegin(epochs, n, batchSize);
-        }
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            long start = System.nanoTime();
-            for (TrainingListener l : listeners) {
-                l.onEpochBegin(epoch, epochs);
-            }
-            shuffle(order);
-            Means means = new Means(keys());
-            for (int from = 0, batch = 1; from < n; from += batchSize, batch++) {
-                int to = Math.min(n, from + batchSize);
-                means.add(trainStep(x.gather(order, from, to), y.gather(order, from, to), epoch, batch), to - from);
-                if (listeners.length > 0) {
-                    Map<String, Double> running = means.values("");
-                    for (TrainingListener l : listeners) {
-                        l.onBatchEnd(epoch, to, n, running);
-                    }
-                }
-            }
-            Map<String, Double> logs = means.values("");
-            if (validation != null) {
-                logs.putAll(evaluate(validation.x(), validation.y(), batchSize, "val_"));
-            }
-            EpochMetrics metrics = new EpochMetrics(epoch, logs, (System.nanoTime() - start) / 1e9);
-            history.add(metrics);
-            for (TrainingListener l : listeners) {
-                l.onEpochEnd(metrics);
-            }
-        }
-        for (TrainingListener l : listeners) {
-            l.onTrainEnd(history);
-        }
-        return history;
+        return new FitLoop(this, x, y, epochs, batchSize, validation, listeners).run();
     }
 
-    private double[] trainStep(Features xb, Targets yb, int epoch, int batch) {
+    /** One training step on a batch: forward, loss, backward, optimizer. Returns the batch's sums. */
+    double[] trainStep(Features xb, Targets yb) {
         try (Tensor input = upload(xb)) {
-            float[] pred = backend.download(forward(input));
+            float[] pred = backend.download(forward(input, true));
             double[] sums = sums(pred, yb);
             if (!Double.isFinite(sums[0])) {
-                throw new TrainingDivergedException(epoch, batch, sums[0] / yb.rows());
+                return sums;
             }
-            Layer last = layers.get(layers.size() - 1);
-            boolean fused = loss.fusesWith(last.activation());
             float[] grad = new float[pred.length];
-            loss.gradient(pred, yb, grad, fused);
+            if (compiled.fused()) {
+                compiled.loss().preActivationGradient(pred, yb, grad);
+            } else {
+                compiled.loss().gradient(pred, yb, grad);
+            }
             try (Tensor g = backend.upload(grad, yb.rows(), yb.width())) {
                 Tensor gradient = g;
-                for (int i = layers.size() - 1; i >= 0; i--) {
-                    gradient = layers.get(i).backward(gradient, fused && i == layers.size() - 1, i > 0);
+                for (int i = layers.size() - 1; i > 0; i--) {
+                    gradient = layers.get(i).backward(gradient);
                 }
+                layers.get(0).backwardParameters(gradient);
             }
-            optimizer.apply(parameters);
+            compiled.optimizer().apply(parameters);
             return sums;
         }
     }
@@ -177,7 +200,7 @@ public final class Sequential {
         return evaluate(x, y, batchSize, "");
     }
 
-    private Map<String, Double> evaluate(Features x, Targets y, int batchSize, String prefix) {
+    Map<String, Double> evaluate(Features x, Targets y, int batchSize, String prefix) {
         requireCompiled();
         checkSamples(x, y);
         positive("batchSize", batchSize);
@@ -200,7 +223,7 @@ public final class Sequential {
     public DenseMatrix predict(Features x, int batchSize) {
         positive("batchSize", batchSize);
         ensureBuilt(x);
-        int width = layers.get(layers.size() - 1).units();
+        int width = outputDim();
         float[] out = new float[Math.multiplyExact(x.rows(), width)];
         for (int from = 0; from < x.rows(); from += batchSize) {
             int to = Math.min(x.rows(), from + batchSize);
@@ -212,31 +235,32 @@ public final class Sequential {
 
     private float[] predictBatch(Features xb) {
         try (Tensor input = upload(xb)) {
-            return backend.download(forward(input));
+            return backend.download(forward(input, false));
         }
     }
 
-    private Tensor forward(Tensor input) {
+    private Tensor forward(Tensor input, boolean training) {
         Tensor t = input;
         for (Layer layer : layers) {
-            t = layer.forward(t);
+            t = layer.forward(t, training);
         }
         return t;
     }
 
     private double[] sums(float[] pred, Targets yb) {
+        List<Metric> metrics = compiled.metrics();
         double[] sums = new double[1 + metrics.size()];
-        sums[0] = loss.sum(pred, yb);
+        sums[0] = compiled.loss().sum(pred, yb);
         for (int i = 0; i < metrics.size(); i++) {
             sums[i + 1] = metrics.get(i).sum(pred, yb);
         }
         return sums;
     }
 
-    private List<String> keys() {
+    List<String> keys() {
         List<String> keys = new ArrayList<>();
         keys.add("loss");
-        metrics.forEach(m -> keys.add(m.name()));
+        compiled.metrics().forEach(m -> keys.add(m.name()));
         return keys;
     }
 
@@ -248,26 +272,27 @@ public final class Sequential {
         return backend.upload(m.data(), m.rows(), m.cols());
     }
 
-    private void shuffle(int[] order) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+    SeededRandom rng() {
+        return rng;
     }
 
     private void ensureBuilt(Features x) {
         if (!isBuilt()) {
             build(x.cols());
-        } else if (x.cols() != inputDim) {
-            throw new dev.nn.api.ShapeException("Sequential: expected inputs of width " + inputDim + ", received "
+        } else if (x.cols() != inputShape.width()) {
+            throw new ShapeException("Sequential: expected inputs of width " + inputShape.width() + ", received "
                     + x.cols() + " (shape (" + x.rows() + ", " + x.cols() + "))");
         }
     }
 
+    private void requireBuilt() {
+        if (!isBuilt()) {
+            throw new IllegalStateException("The model is not built: call build(inputDim), or fit, first");
+        }
+    }
+
     private void requireCompiled() {
-        if (loss == null) {
+        if (compiled == null) {
             throw new IllegalStateException("The model is not compiled: call compile(optimizer, loss, metrics...) first");
         }
     }
@@ -279,7 +304,7 @@ public final class Sequential {
         }
     }
 
-    private static void positive(String name, int value) {
+    static void positive(String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException("Received an invalid value for " + name
                     + ", expected a positive integer. Received: " + name + "=" + value);
@@ -294,14 +319,46 @@ public final class Sequential {
         return layers;
     }
 
+    /** The optimizer chosen at compile. */
+    public Optimizer optimizer() {
+        requireCompiled();
+        return compiled.optimizer();
+    }
+
+    /** The loss chosen at compile. */
+    public Loss loss() {
+        requireCompiled();
+        return compiled.loss();
+    }
+
+    /** The metrics chosen at compile. */
+    public List<Metric> metrics() {
+        requireCompiled();
+        return compiled.metrics();
+    }
+
+    /** Every trainable parameter, layer by layer (kernel, then bias), the order of Keras's {@code trainable_variables}. */
+    public List<Parameter> parameters() {
+        requireBuilt();
+        return List.copyOf(parameters);
+    }
+
     /** Copies of the weights, layer by layer (kernel, then bias), as Keras's {@code get_weights()}. */
     public List<float[]> weights() {
         return parameters.stream().map(p -> backend.download(p.value())).toList();
     }
 
-    /** Number of trainable weights. */
-    public long parameterCount() {
-        return parameters.stream().mapToLong(p -> p.value().shape().size()).sum();
+    /**
+     * The state of the generator that draws the next shuffle and dropout masks. Saved with the model so that
+     * training resumed from a file continues the same run; see {@link #restoreRandomState}.
+     */
+    public long randomState() {
+        return rng.state();
+    }
+
+    /** Continues the generator from a state read with {@link #randomState()}. */
+    public void restoreRandomState(long state) {
+        rng.setState(state);
     }
 
     @Override

@@ -1,7 +1,12 @@
 package dev.nn.api.optimizers;
 
+import dev.nn.api.Tensor;
 import dev.nn.api.layers.Parameter;
-import java.util.List;
+import dev.nn.api.spi.Backend;
+import dev.nn.api.spi.BinaryOp;
+import dev.nn.api.spi.FusedUpdates;
+import dev.nn.api.spi.UnaryOp;
+import java.util.Map;
 
 /**
  * Adam as in Keras 3 ({@code keras/src/optimizers/adam.py}, {@code amsgrad=False}): at step {@code t}
@@ -9,18 +14,14 @@ import java.util.List;
  * {@code v += (g^2 - v)(1 - beta2)}, {@code w -= alpha * m / (sqrt(v) + epsilon)}.
  * Defaults {@code learningRate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-7}.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends BaseOptimizer {
 
-    private final float learningRate;
     private final float beta1;
     private final float beta2;
     private final float epsilon;
-    private final Slots momentums = new Slots();
-    private final Slots velocities = new Slots();
-    private long iterations;
 
     public Adam(float learningRate, float beta1, float beta2, float epsilon) {
-        this.learningRate = Optimizer.positive("learningRate", learningRate);
+        super("adam", learningRate, "momentum", "velocity");
         this.beta1 = Optimizer.rate("beta1", beta1);
         this.beta2 = Optimizer.rate("beta2", beta2);
         this.epsilon = Optimizer.positive("epsilon", epsilon);
@@ -31,29 +32,43 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void apply(List<Parameter> parameters) {
-        long t = iterations + 1;
-        float alpha = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
-        for (Parameter p : parameters) {
-            p.value().backend().adamStep(p.value(), p.gradient(), momentums.get(p), velocities.get(p), alpha, beta1,
-                    beta2, epsilon);
+    void updateStep(Parameter p, long step) {
+        float alpha = (float) (learningRate() * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
+        Tensor w = p.value();
+        Tensor g = p.gradient();
+        Tensor m = slot("momentum", p);
+        Tensor v = slot("velocity", p);
+        Backend b = w.backend();
+        if (b instanceof FusedUpdates f && f.adam(w, g, m, v, alpha, beta1, beta2, epsilon)) {
+            return;
         }
-        iterations = t;
+        try (Tensor t = b.zeros(g.rows(), g.cols())) {
+            b.binary(BinaryOp.SUB, g, m, t);
+            b.affine(t, 1 - beta1, 0, t);
+            b.binary(BinaryOp.ADD, m, t, m);          // m += (g - m)(1 - beta1)
+            b.unary(UnaryOp.SQUARE, g, t);
+            b.binary(BinaryOp.SUB, t, v, t);
+            b.affine(t, 1 - beta2, 0, t);
+            b.binary(BinaryOp.ADD, v, t, v);          // v += (g^2 - v)(1 - beta2)
+            b.unary(UnaryOp.SQRT, v, t);
+            b.affine(t, 1, epsilon, t);
+            b.binary(BinaryOp.DIV, m, t, t);
+            b.affine(t, -alpha, 0, t);
+            b.binary(BinaryOp.ADD, w, t, w);          // w -= alpha m / (sqrt(v) + eps)
+        }
     }
 
     @Override
-    public String name() {
-        return "adam";
-    }
-
-    @Override
-    public long iterations() {
-        return iterations;
+    void addConfig(Map<String, Object> c) {
+        c.put("beta_1", decimal(beta1));
+        c.put("beta_2", decimal(beta2));
+        c.put("epsilon", decimal(epsilon));
+        c.put("amsgrad", false);
     }
 
     @Override
     public String toString() {
-        return "Adam(learningRate=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
+        return "Adam(learningRate=" + learningRate() + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
                 + ")";
     }
 }

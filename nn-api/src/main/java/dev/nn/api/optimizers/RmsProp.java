@@ -1,7 +1,12 @@
 package dev.nn.api.optimizers;
 
+import dev.nn.api.Tensor;
 import dev.nn.api.layers.Parameter;
-import java.util.List;
+import dev.nn.api.spi.Backend;
+import dev.nn.api.spi.BinaryOp;
+import dev.nn.api.spi.FusedUpdates;
+import dev.nn.api.spi.UnaryOp;
+import java.util.Map;
 
 /**
  * RMSprop as in Keras 3 ({@code keras/src/optimizers/rmsprop.py}, {@code centered=False, momentum=0}):
@@ -12,16 +17,13 @@ import java.util.List;
  * model.compile(RmsProp.defaults(), Losses.binaryCrossentropy(), Metric.accuracy());
  * }</pre>
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp extends BaseOptimizer {
 
-    private final float learningRate;
     private final float rho;
     private final float epsilon;
-    private final Slots velocity = new Slots();
-    private long iterations;
 
     public RmsProp(float learningRate, float rho, float epsilon) {
-        this.learningRate = Optimizer.positive("learningRate", learningRate);
+        super("rmsprop", learningRate, "velocity");
         this.rho = Optimizer.rate("rho", rho);
         this.epsilon = Optimizer.positive("epsilon", epsilon);
     }
@@ -30,34 +32,38 @@ public final class RmsProp implements Optimizer {
         return new RmsProp(0.001f, 0.9f, 1e-7f);
     }
 
-    public static RmsProp withLearningRate(float learningRate) {
-        return new RmsProp(learningRate, 0.9f, 1e-7f);
-    }
-
     @Override
-    public void apply(List<Parameter> parameters) {
-        for (Parameter p : parameters) {
-            p.value().backend().rmsPropStep(p.value(), p.gradient(), velocity.get(p), learningRate, rho, epsilon);
+    void updateStep(Parameter p, long step) {
+        Tensor w = p.value();
+        Tensor g = p.gradient();
+        Tensor v = slot("velocity", p);
+        Backend b = w.backend();
+        if (b instanceof FusedUpdates f && f.rmsProp(w, g, v, learningRate(), rho, epsilon)) {
+            return;
         }
-        iterations++;
+        try (Tensor t = b.zeros(g.rows(), g.cols())) {
+            b.unary(UnaryOp.SQUARE, g, t);
+            b.affine(t, 1 - rho, 0, t);
+            b.affine(v, rho, 0, v);
+            b.binary(BinaryOp.ADD, v, t, v);          // v = rho v + (1 - rho) g^2
+            b.affine(v, 1, epsilon, t);
+            b.unary(UnaryOp.SQRT, t, t);
+            b.binary(BinaryOp.DIV, g, t, t);
+            b.affine(t, -learningRate(), 0, t);
+            b.binary(BinaryOp.ADD, w, t, w);          // w -= lr g / sqrt(v + eps)
+        }
     }
 
     @Override
-    public String name() {
-        return "rmsprop";
-    }
-
-    @Override
-    public long iterations() {
-        return iterations;
-    }
-
-    public float learningRate() {
-        return learningRate;
+    void addConfig(Map<String, Object> c) {
+        c.put("rho", decimal(rho));
+        c.put("momentum", 0.0);
+        c.put("epsilon", decimal(epsilon));
+        c.put("centered", false);
     }
 
     @Override
     public String toString() {
-        return "RmsProp(learningRate=" + learningRate + ", rho=" + rho + ", epsilon=" + epsilon + ")";
+        return "RmsProp(learningRate=" + learningRate() + ", rho=" + rho + ", epsilon=" + epsilon + ")";
     }
 }

@@ -1,16 +1,18 @@
 package dev.nn.api.optimizers;
 
+import dev.nn.api.Tensor;
 import dev.nn.api.layers.Parameter;
-import java.util.List;
+import dev.nn.api.spi.Backend;
+import dev.nn.api.spi.BinaryOp;
+import dev.nn.api.spi.FusedUpdates;
+import java.util.Map;
 
 /** Plain stochastic gradient descent as Keras's {@code SGD} without momentum: {@code w -= lr * g}; default {@code learningRate=0.01}. */
-public final class Sgd implements Optimizer {
+public final class Sgd extends BaseOptimizer {
 
-    private final float learningRate;
-    private long iterations;
 
     public Sgd(float learningRate) {
-        this.learningRate = Optimizer.positive("learningRate", learningRate);
+        super("sgd", learningRate);
     }
 
     public static Sgd defaults() {
@@ -18,25 +20,27 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void apply(List<Parameter> parameters) {
-        for (Parameter p : parameters) {
-            p.value().backend().sgdStep(p.value(), p.gradient(), learningRate);
+    void updateStep(Parameter p, long step) {
+        Tensor w = p.value();
+        Tensor g = p.gradient();
+        Backend b = w.backend();
+        if (b instanceof FusedUpdates f && f.sgd(w, g, learningRate())) {
+            return;
         }
-        iterations++;
+        try (Tensor t = b.zeros(g.rows(), g.cols())) {
+            b.affine(g, -learningRate(), 0, t);
+            b.binary(BinaryOp.ADD, w, t, w);
+        }
     }
 
     @Override
-    public String name() {
-        return "sgd";
-    }
-
-    @Override
-    public long iterations() {
-        return iterations;
+    void addConfig(Map<String, Object> c) {
+        c.put("momentum", 0.0);
+        c.put("nesterov", false);
     }
 
     @Override
     public String toString() {
-        return "Sgd(learningRate=" + learningRate + ")";
+        return "Sgd(learningRate=" + learningRate() + ")";
     }
 }

@@ -5,15 +5,16 @@ import dev.nn.api.data.MultiHotRows;
 
 /**
  * A compute backend: tensor storage plus the primitive kernels every layer, loss and optimizer is
- * written over. Found by {@link java.util.ServiceLoader} and chosen by {@link #name()}, the value
- * of the command line's {@code --backend}.
+ * written over. Made by a {@link BackendProvider}, which {@link java.util.ServiceLoader} finds, and
+ * chosen by {@link #name()}, the value of the command line's {@code --backend}.
  *
  * <p>Kernels write into a caller-supplied {@code out} tensor so that training loops reuse their
  * buffers. Element-wise kernels accept {@code out} aliasing an input. Every kernel validates shapes
  * with {@link Checks} and throws {@link dev.nn.api.ShapeException} naming the op and the shapes.
  *
- * <p>The optimizer steps have default implementations over the primitives; a backend may replace
- * them with fused kernels, and the conformance suite holds the replacement to the same values.
+ * <p>Layers, losses and optimizers are written over these primitives. A backend may also implement
+ * {@link FusedUpdates} to run optimizer steps as fused kernels; the conformance suite holds both to
+ * the same values.
  *
  * <p>A backend instance is not thread-safe: one training loop uses it at a time.
  */
@@ -24,9 +25,6 @@ public interface Backend extends AutoCloseable {
 
     /** How many threads the kernels use. */
     int threads();
-
-    /** A backend of the same kind whose kernels use {@code threads} threads. */
-    Backend withThreads(int threads);
 
     /** One line for logs and reports, e.g. {@code "java (pure Java, 2 threads)"}. */
     String description();
@@ -42,6 +40,9 @@ public interface Backend extends AutoCloseable {
 
     /** A row-major copy of the values of {@code t}. */
     float[] download(Tensor t);
+
+    /** {@code to = from}, element by element; both dense and of one shape. */
+    void copy(Tensor from, Tensor to);
 
     /** Sets every element of dense {@code t} to {@code value}. */
     void fill(Tensor t, float value);
@@ -73,55 +74,6 @@ public interface Backend extends AutoCloseable {
      * relu {@code g * (y > 0)}, sigmoid {@code g * y * (1 - y)}, tanh {@code g * (1 - y^2)}.
      */
     void activationGradient(UnaryOp activation, Tensor y, Tensor gradY, Tensor out);
-
-    /**
-     * One RMSprop step in place, following Keras 3 ({@code keras/src/optimizers/rmsprop.py}):
-     * {@code v = rho * v + (1 - rho) * g^2; w -= lr * g / sqrt(v + epsilon)}.
-     */
-    default void rmsPropStep(Tensor w, Tensor g, Tensor v, float learningRate, float rho, float epsilon) {
-        try (Tensor t = zeros(g.rows(), g.cols())) {
-            unary(UnaryOp.SQUARE, g, t);
-            affine(t, 1 - rho, 0, t);
-            affine(v, rho, 0, v);
-            binary(BinaryOp.ADD, v, t, v);
-            affine(v, 1, epsilon, t);
-            unary(UnaryOp.SQRT, t, t);
-            binary(BinaryOp.DIV, g, t, t);
-            affine(t, -learningRate, 0, t);
-            binary(BinaryOp.ADD, w, t, w);
-        }
-    }
-
-    /**
-     * One Adam step in place, following Keras 3 ({@code keras/src/optimizers/adam.py}), with the
-     * bias-corrected rate {@code alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t)} computed by the caller:
-     * {@code m += (g - m) * (1 - beta1); v += (g^2 - v) * (1 - beta2); w -= alpha * m / (sqrt(v) + epsilon)}.
-     */
-    default void adamStep(Tensor w, Tensor g, Tensor m, Tensor v, float alpha, float beta1, float beta2,
-            float epsilon) {
-        try (Tensor t = zeros(g.rows(), g.cols())) {
-            binary(BinaryOp.SUB, g, m, t);
-            affine(t, 1 - beta1, 0, t);
-            binary(BinaryOp.ADD, m, t, m);
-            unary(UnaryOp.SQUARE, g, t);
-            binary(BinaryOp.SUB, t, v, t);
-            affine(t, 1 - beta2, 0, t);
-            binary(BinaryOp.ADD, v, t, v);
-            unary(UnaryOp.SQRT, v, t);
-            affine(t, 1, epsilon, t);
-            binary(BinaryOp.DIV, m, t, t);
-            affine(t, -alpha, 0, t);
-            binary(BinaryOp.ADD, w, t, w);
-        }
-    }
-
-    /** One plain SGD step in place: {@code w -= lr * g}. */
-    default void sgdStep(Tensor w, Tensor g, float learningRate) {
-        try (Tensor t = zeros(g.rows(), g.cols())) {
-            affine(g, -learningRate, 0, t);
-            binary(BinaryOp.ADD, w, t, w);
-        }
-    }
 
     /** Releases threads and native memory held by the backend. */
     @Override

@@ -5,6 +5,7 @@ import dev.nn.api.data.MultiHotRows;
 import dev.nn.api.spi.Backend;
 import dev.nn.api.spi.BinaryOp;
 import dev.nn.api.spi.Checks;
+import dev.nn.api.spi.FusedUpdates;
 import dev.nn.api.spi.UnaryOp;
 
 /**
@@ -14,20 +15,17 @@ import dev.nn.api.spi.UnaryOp;
  * on a CPU with 512-bit vectors, the inner kernels use the Vector API (about 4x faster) and give
  * the same bits as the scalar ones.
  *
+ * <p>Its optimizer steps are fused single passes ({@link FusedUpdates}).
+ *
  * <pre>{@code
- * try (Backend backend = new JavaBackend(2)) { ... }
+ * try (Backend backend = Backends.create("java", 2)) { ... }
  * }</pre>
  */
-public final class JavaBackend implements Backend {
+public final class JavaBackend implements Backend, FusedUpdates {
 
     private final Parallel parallel;
     private final MatMul matmul;
     private final ElementWise elementWise;
-
-    /** Uses every available processor. */
-    public JavaBackend() {
-        this(Runtime.getRuntime().availableProcessors());
-    }
 
     public JavaBackend(int threads) {
         this(threads, true);
@@ -48,11 +46,6 @@ public final class JavaBackend implements Backend {
     @Override
     public int threads() {
         return parallel.threads();
-    }
-
-    @Override
-    public Backend withThreads(int threads) {
-        return new JavaBackend(threads, matmul.vectors());
     }
 
     @Override
@@ -85,6 +78,12 @@ public final class JavaBackend implements Backend {
     public float[] download(Tensor t) {
         JavaTensor j = own(t);
         return j.isSparse() ? j.sparse.toDense() : j.data.clone();
+    }
+
+    @Override
+    public void copy(Tensor from, Tensor to) {
+        Checks.sameShape("copy", from, to);
+        System.arraycopy(own(from).data, 0, own(to).data, 0, own(to).data.length);
     }
 
     @Override
@@ -159,25 +158,28 @@ public final class JavaBackend implements Backend {
     }
 
     @Override
-    public void rmsPropStep(Tensor w, Tensor g, Tensor v, float learningRate, float rho, float epsilon) {
-        Checks.sameShape("rmsPropStep", w, g);
-        Checks.sameShape("rmsPropStep", w, v);
+    public boolean rmsProp(Tensor w, Tensor g, Tensor v, float learningRate, float rho, float epsilon) {
+        Checks.sameShape("rmsProp", w, g);
+        Checks.sameShape("rmsProp", w, v);
         elementWise.rmsProp(own(w).data, own(g).data, own(v).data, learningRate, rho, epsilon);
+        return true;
     }
 
     @Override
-    public void adamStep(Tensor w, Tensor g, Tensor m, Tensor v, float alpha, float beta1, float beta2,
+    public boolean adam(Tensor w, Tensor g, Tensor m, Tensor v, float alpha, float beta1, float beta2,
             float epsilon) {
-        Checks.sameShape("adamStep", w, g);
-        Checks.sameShape("adamStep", w, m);
-        Checks.sameShape("adamStep", w, v);
+        Checks.sameShape("adam", w, g);
+        Checks.sameShape("adam", w, m);
+        Checks.sameShape("adam", w, v);
         elementWise.adam(own(w).data, own(g).data, own(m).data, own(v).data, alpha, beta1, beta2, epsilon);
+        return true;
     }
 
     @Override
-    public void sgdStep(Tensor w, Tensor g, float learningRate) {
-        Checks.sameShape("sgdStep", w, g);
+    public boolean sgd(Tensor w, Tensor g, float learningRate) {
+        Checks.sameShape("sgd", w, g);
         elementWise.affineInto(own(g).data, -learningRate, own(w).data);
+        return true;
     }
 
     @Override

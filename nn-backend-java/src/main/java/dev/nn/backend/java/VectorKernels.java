@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * multiply then add, never a fused multiply-add, so every element is rounded exactly as in the scalar
  * code and both paths give the same bits.
  *
- * <p>Only loaded when {@link #AVAILABLE}: the JVM was started with {@code --add-modules jdk.incubator.vector}
+ * <p>Only loaded when {@link MatMul#VECTORS_AVAILABLE}: the JVM was started with {@code --add-modules jdk.incubator.vector}
  * and the CPU has 512-bit vectors.
  */
 final class VectorKernels {

@@ -1,2 +1,2 @@
-/** The pure-Java backend; use it through {@code Backends.get("java")} or {@code new JavaBackend(threads)}. */
+/** The pure-Java backend; use it through {@code Backends.create("java", threads)} or {@code new JavaBackend(threads)}. */
 package dev.nn.backend.java;

@@ -158,12 +158,35 @@ class ImdbShapedRunTest {
     @Test
     void serviceLoaderFindsTheJavaBackendByName() {
         assertThat(Backends.available()).contains("java");
-        try (Backend b = Backends.get("java")) {
+        try (Backend b = Backends.create("java")) {
             assertThat(b).isInstanceOf(JavaBackend.class);
             assertThat(b.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-            assertThat(b.withThreads(1).description()).startsWith("java (pure Java, 1 thread, ");
         }
-        Assertions.assertThatThrownBy(() -> Backends.get("cuda")).isInstanceOf(UnknownBackendException.class)
+        try (Backend b = Backends.create("java", 1)) {
+            assertThat(b.description()).startsWith("java (pure Java, 1 thread, ");
+        }
+        Assertions.assertThatThrownBy(() -> Backends.create("cuda", 2)).isInstanceOf(UnknownBackendException.class)
                 .hasMessageContaining("'cuda'").hasMessageContaining("Available: java");
+        Assertions.assertThatThrownBy(() -> Backends.create("java", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads=0");
+    }
+
+    @Test
+    void listingAndFindingBackendsStartsNoThreadPool() {
+        long before = forkJoinWorkers();
+        for (int i = 0; i < 20; i++) {
+            assertThat(Backends.available()).contains("java");
+            assertThat(Backends.provider("java").name()).isEqualTo("java");
+        }
+        assertThat(forkJoinWorkers()).as("pool threads after listing backends").isEqualTo(before);
+        try (Backend b = Backends.create("java", 2)) {
+            b.matmul(b.zeros(64, 64), false, b.zeros(64, 64), false, b.zeros(64, 64));
+        }
+    }
+
+    private static long forkJoinWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t instanceof java.util.concurrent.ForkJoinWorkerThread)
+                .filter(t -> t.isAlive() && t.getThreadGroup() != null).count();
     }
 }

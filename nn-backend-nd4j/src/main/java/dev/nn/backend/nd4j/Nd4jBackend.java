@@ -5,6 +5,7 @@ import dev.nn.api.data.MultiHotRows;
 import dev.nn.api.spi.Backend;
 import dev.nn.api.spi.BinaryOp;
 import dev.nn.api.spi.Checks;
+import dev.nn.api.spi.FusedUpdates;
 import dev.nn.api.spi.UnaryOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,15 +39,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Kernels follow the Java backend's order of operations where ND4J allows it, so results differ only
  * by float32 summation order inside gemm and reductions.
  */
-public final class Nd4jBackend implements Backend {
+public final class Nd4jBackend implements Backend, FusedUpdates {
 
     private final int threads;
     private final Scratch scratch = new Scratch();
-
-    /** Uses every available processor. */
-    public Nd4jBackend() {
-        this(Runtime.getRuntime().availableProcessors());
-    }
 
     public Nd4jBackend(int threads) {
         this.threads = Checks.threads(threads);
@@ -60,11 +56,6 @@ public final class Nd4jBackend implements Backend {
     @Override
     public int threads() {
         return threads;
-    }
-
-    @Override
-    public Backend withThreads(int threads) {
-        return new Nd4jBackend(threads);
     }
 
     @Override
@@ -121,6 +112,12 @@ public final class Nd4jBackend implements Backend {
     @Override
     public float[] download(Tensor t) {
         return Nd4jMemory.toArray(a(t));
+    }
+
+    @Override
+    public void copy(Tensor from, Tensor to) {
+        Checks.sameShape("copy", from, to);
+        a(to).assign(a(from));
     }
 
     @Override
@@ -229,9 +226,9 @@ public final class Nd4jBackend implements Backend {
      * {@code v = rho v + (1 - rho) g^2; w -= (lr g) / sqrt(v + eps)}, in the Java backend's order.
      */
     @Override
-    public void rmsPropStep(Tensor w, Tensor g, Tensor v, float learningRate, float rho, float epsilon) {
-        Checks.sameShape("rmsPropStep", w, g);
-        Checks.sameShape("rmsPropStep", w, v);
+    public boolean rmsProp(Tensor w, Tensor g, Tensor v, float learningRate, float rho, float epsilon) {
+        Checks.sameShape("rmsProp", w, g);
+        Checks.sameShape("rmsProp", w, v);
         INDArray wa = a(w);
         INDArray ga = a(g);
         INDArray va = a(v);
@@ -251,5 +248,6 @@ public final class Nd4jBackend implements Backend {
             scratch.give(u);
             scratch.give(t);
         }
+        return true;
     }
 }

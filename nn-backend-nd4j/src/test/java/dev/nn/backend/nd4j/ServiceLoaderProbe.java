@@ -12,6 +12,8 @@ public final class ServiceLoaderProbe {
     public static void main(String[] args) {
         System.out.println("module=" + Backend.class.getModule().getName());
         System.out.println("available=" + Backends.available());
-        System.out.println("nd4j=" + Backends.get("nd4j").getClass().getName());
+        try (Backend b = Backends.create("nd4j", 1)) {
+            System.out.println("nd4j=" + b.getClass().getName());
+        }
     }
 }

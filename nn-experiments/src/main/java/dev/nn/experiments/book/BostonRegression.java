@@ -15,6 +15,7 @@ import dev.nn.datasets.Preprocessing;
 import dev.nn.experiments.BookValue;
 import dev.nn.experiments.Experiment;
 import dev.nn.experiments.RunContext;
+import dev.nn.experiments.Trial;
 import dev.nn.experiments.results.Curve;
 import dev.nn.experiments.results.ExperimentResult;
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class BostonRegression implements Experiment {
 
     @Override
     public ExperimentResult run(RunContext ctx) throws IOException {
-        long start = System.nanoTime();
+        ExperimentResult.Builder result = ExperimentResult.of(this);
         BostonHousing.Data data = ctx.data().boston();
         Preprocessing.Standardized x = Preprocessing.standardize(data.train().x(), data.test().x());
         DenseMatrix y = data.train().targets();
@@ -106,26 +107,25 @@ public final class BostonRegression implements Experiment {
         // Listing 3.32: the final model, once per seed
         RunContext.Repeated test = ctx.repeat(seed -> {
             Sequential model = model(ctx, seed);
-            model.fit(x.train(), y, ctx.epochs(80), 16, ctx.progress(ctx.seedLabel(
+            History h = model.fit(x.train(), y, ctx.epochs(80), 16, ctx.progress(ctx.seedLabel(
                     "boston: final model, 80 epochs of batch 16", seed)));
             Map<String, Double> m = model.evaluate(x.test(), data.test().targets());
             Map<String, Double> named = new LinkedHashMap<>();
             named.put("test_mse", m.get("loss"));
             named.put("test_mae", m.get("mae"));
-            return named;
+            return new Trial(seed, model, h, named);
         });
 
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("kfold_mean_val_mae", scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
-        metrics.put("best_epoch_500", (double) (argmin(average) + 1));
-        metrics.putAll(test.means());
-        List<Curve> curves = List.of(new Curve("average validation MAE per epoch over " + folds.size() + " folds",
-                Map.of("val_mae", boxed(average))), new Curve("smoothed (first 10 dropped, EMA 0.9)",
-                        Map.of("val_mae_smoothed", smoothed)));
-        String note = "per-fold validation MAE at " + ctx.epochs(100) + " epochs: " + scores.stream()
-                .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList();
-        return new ExperimentResult(id(), section(), title(), description(), metrics, book(), curves, List.of(note),
-                Listings.seconds(start), test.repeats());
+        return result.metric("kfold_mean_val_mae", scores.stream().mapToDouble(Double::doubleValue).average()
+                        .orElseThrow())
+                .metric("best_epoch_500", argmin(average) + 1)
+                .metrics(test.means()).repeats(test.repeats())
+                .curve(new Curve("average validation MAE per epoch over " + folds.size() + " folds",
+                        Map.of("val_mae", boxed(average))))
+                .curve(new Curve("smoothed (first 10 dropped, EMA 0.9)", Map.of("val_mae_smoothed", smoothed)))
+                .note("per-fold validation MAE at " + ctx.epochs(100) + " epochs: " + scores.stream()
+                        .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList())
+                .build();
     }
 
     /** The book's {@code smooth_curve(points[skip:], factor)}: an exponential moving average. */

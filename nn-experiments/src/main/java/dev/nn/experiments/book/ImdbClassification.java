@@ -16,9 +16,10 @@ import dev.nn.datasets.TextSplit;
 import dev.nn.experiments.BookValue;
 import dev.nn.experiments.Experiment;
 import dev.nn.experiments.RunContext;
+import dev.nn.experiments.Trial;
+import dev.nn.experiments.results.Curve;
 import dev.nn.experiments.results.ExperimentResult;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -66,7 +67,7 @@ public final class ImdbClassification implements Experiment {
 
     @Override
     public ExperimentResult run(RunContext ctx) throws IOException {
-        long start = System.nanoTime();
+        ExperimentResult.Builder result = ExperimentResult.of(this);
         TextSplit data = ctx.data().imdb();
         MultiHotRows xTrain = ctx.data().imdbMultiHot().train();
         MultiHotRows xTest = ctx.data().imdbMultiHot().test();
@@ -79,29 +80,24 @@ public final class ImdbClassification implements Experiment {
                 ctx.epochs(20), 512, validation, ctx.progress("imdb: 20 epochs, validation on x_train[:10000]"));
 
         // Retraining a model from scratch, once per seed
-        Sequential[] first = new Sequential[1];
         RunContext.Repeated test = ctx.repeat(seed -> {
             Sequential model = model(ctx, seed);
-            model.fit(xTrain, yTrain, ctx.epochs(4), 512, ctx.progress(ctx.seedLabel("imdb: 4 epochs on all of train",
-                    seed)));
-            if (seed == ctx.seed()) {
-                first[0] = model;
-            }
-            return Listings.prefixed("test_", model.evaluate(xTest, yTest));
+            History h = model.fit(xTrain, yTrain, ctx.epochs(4), 512, ctx.progress(ctx.seedLabel(
+                    "imdb: 4 epochs on all of train", seed)));
+            return new Trial(seed, model, h, Listings.prefixed("test_", model.evaluate(xTest, yTest)));
         });
 
         // 3.4.6 Using a trained model to generate predictions on new data (the first seed's model)
-        DenseMatrix predictions = first[0].predict(xTest.slice(0, 10));
-        List<String> notes = new ArrayList<>();
+        DenseMatrix predictions = test.first().model().predict(xTest.slice(0, 10));
         StringBuilder p = new StringBuilder("model.predict(x_test)[:10] = [");
         for (int i = 0; i < 10; i++) {
             p.append(String.format(Locale.ROOT, i == 0 ? "%.4f" : ", %.4f", predictions.get(i, 0)));
         }
-        notes.add(p.append("]").toString());
-        notes.add("x_train[0] decoded: " + truncate(ctx.data().imdbWordIndex().decode(data.train().sequences()[0])));
-        return new ExperimentResult(id(), section(), title(), description(), test.means(), book(),
-                List.of(Listings.curve("20 epochs, validation on x_train[:10000]", history)), notes,
-                Listings.seconds(start), test.repeats());
+        return result.metrics(test.means()).repeats(test.repeats())
+                .curve(Curve.of("20 epochs, validation on x_train[:10000]", history))
+                .note(p.append("]").toString())
+                .note("x_train[0] decoded: " + truncate(ctx.data().imdbWordIndex().decode(data.train().sequences()[0])))
+                .build();
     }
 
     private static String truncate(String s) {

@@ -17,9 +17,10 @@ import dev.nn.api.training.History;
 import dev.nn.datasets.TextSplit;
 import dev.nn.experiments.BookValue;
 import dev.nn.experiments.RunContext;
+import dev.nn.experiments.Trial;
+import dev.nn.experiments.results.Curve;
 import dev.nn.experiments.results.ExperimentResult;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Section 3.4.7, further experiments: the IMDB model with one change each, trained 4 epochs on all of
@@ -63,13 +64,12 @@ public final class ImdbVariant extends ModelVariant {
 
     @Override
     public ExperimentResult run(RunContext ctx) throws IOException {
-        long start = System.nanoTime();
+        ExperimentResult.Builder result = ExperimentResult.of(this);
         TextSplit data = ctx.data().imdb();
         MultiHotRows xTrain = ctx.data().imdbMultiHot().train();
         DenseMatrix yTrain = Listings.binaryTargets(data.train().labels());
         DenseMatrix yTest = Listings.binaryTargets(data.test().labels());
         MultiHotRows xTest = ctx.data().imdbMultiHot().test();
-        History[] first = new History[1];
         RunContext.Repeated test = ctx.repeat(seed -> {
             Sequential model = Listings.model(ctx, seed, Listings.stack(variant.activation, variant.hidden,
                     Dense.of(1, SIGMOID)));
@@ -77,13 +77,9 @@ public final class ImdbVariant extends ModelVariant {
             model.compile(RmsProp.defaults(), loss, Metric.accuracy());
             History history = model.fit(xTrain, yTrain, ctx.epochs(4), 512,
                     ctx.progress(ctx.seedLabel(id() + ": 4 epochs", seed)));
-            if (seed == ctx.seed()) {
-                first[0] = history;
-            }
-            return Listings.prefixed("test_", model.evaluate(xTest, yTest));
+            return new Trial(seed, model, history, Listings.prefixed("test_", model.evaluate(xTest, yTest)));
         });
-        return new ExperimentResult(id(), section(), title(), description(), test.means(), book(),
-                List.of(Listings.curve("4 epochs on all of train", first[0])), List.of(), Listings.seconds(start),
-                test.repeats());
+        return result.metrics(test.means()).repeats(test.repeats())
+                .curve(Curve.of("4 epochs on all of train", test.first().history())).build();
     }
 }

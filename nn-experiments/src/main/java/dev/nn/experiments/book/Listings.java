@@ -4,9 +4,7 @@ import dev.nn.api.data.DenseMatrix;
 import dev.nn.api.layers.Dense;
 import dev.nn.api.layers.Layer;
 import dev.nn.api.models.Sequential;
-import dev.nn.api.training.History;
 import dev.nn.experiments.RunContext;
-import dev.nn.experiments.results.Curve;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +50,4 @@ final class Listings {
         return out;
     }
 
-    static Curve curve(String label, History h) {
-        return Curve.of(label, h);
-    }
-
-    static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
 }

@@ -18,10 +18,8 @@ import dev.nn.datasets.TextSplit;
 import dev.nn.experiments.BookValue;
 import dev.nn.experiments.RunContext;
 import dev.nn.experiments.results.ExperimentResult;
-import dev.nn.experiments.results.Repeats;
+import dev.nn.experiments.results.Curve;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Sections 3.5.7-3.5.8: the Reuters model with other capacities (an information bottleneck, wider and
@@ -62,7 +60,7 @@ public final class ReutersCapacity extends ModelVariant {
 
     @Override
     public ExperimentResult run(RunContext ctx) throws IOException {
-        long start = System.nanoTime();
+        ExperimentResult.Builder result = ExperimentResult.of(this);
         TextSplit data = ctx.data().reuters();
         MultiHotRows x = ctx.data().reutersMultiHot().train();
         DenseMatrix y = new IntLabels(data.train().labels(), Reuters.NUM_CLASSES).toOneHot();
@@ -70,11 +68,9 @@ public final class ReutersCapacity extends ModelVariant {
         model.compile(RmsProp.defaults(), Losses.categoricalCrossentropy(), Metric.accuracy());
         History history = model.fit(x.slice(1000, x.rows()), y.slice(1000, y.rows()), ctx.epochs(20), 128,
                 ValidationData.of(x.slice(0, 1000), y.slice(0, 1000)), ctx.progress(id() + ": 20 epochs"));
-        Map<String, Double> metrics = Map.of("final_val_accuracy", history.last("val_accuracy"),
-                "best_val_accuracy", history.get("val_accuracy").stream().mapToDouble(Double::doubleValue).max()
-                        .orElseThrow());
-        return new ExperimentResult(id(), section(), title(), description(), new java.util.TreeMap<>(metrics), book(),
-                List.of(Listings.curve("20 epochs of batch 128, validation on x_train[:1000]", history)), List.of(),
-                Listings.seconds(start), Repeats.none());
+        return result.metric("best_val_accuracy", history.get("val_accuracy").stream()
+                        .mapToDouble(Double::doubleValue).max().orElseThrow())
+                .metric("final_val_accuracy", history.last("val_accuracy"))
+                .curve(Curve.of("20 epochs of batch 128, validation on x_train[:1000]", history)).build();
     }
 }

@@ -9,6 +9,7 @@ import dev.nn.datasets.DataFiles;
 import dev.nn.experiments.Experiment;
 import dev.nn.experiments.Experiments;
 import dev.nn.experiments.ExperimentsModule;
+import dev.nn.experiments.RunOptions;
 import dev.nn.experiments.Runner;
 import dev.nn.experiments.UnknownExperimentException;
 import dev.nn.experiments.results.RunFiles;
@@ -117,11 +118,8 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--repeats': must be at least 1, received " + repeats);
         }
-        Backend chosen = Backends.get(backend);
-        if (threads != null) {
-            chosen = chosen.withThreads(threads);
-        }
-        try (Backend b = chosen) {
+        int kernelThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        try (Backend b = Backends.create(backend, kernelThreads)) {
             DataFiles files = DataFiles.builder().dataDir(dataDir).listener(new DownloadProgress(console)).build();
             Injector injector = Guice.createInjector(new ExperimentsModule(b, files));
             Experiments experiments = injector.getInstance(Experiments.class);
@@ -131,7 +129,7 @@ public final class Main implements Callable<Integer> {
             }
             List<Experiment> selected = experiments.select(selectors);
             LOG.info("Backend {}", b.description());
-            Runner.Options options = new Runner.Options(seed, repeats, smoke ? 1 : epochs, smoke ? 1 : folds);
+            RunOptions options = new RunOptions(seed, repeats, smoke ? 1 : epochs, smoke ? 1 : folds);
             boolean live = System.console() != null;
             RunRecord run = injector.getInstance(Runner.class).run(selected, options,
                     label -> new ConsoleProgress(console, label, live), console);

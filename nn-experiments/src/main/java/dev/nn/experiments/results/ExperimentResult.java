@@ -1,6 +1,9 @@
 package dev.nn.experiments.results;
 
 import dev.nn.experiments.BookValue;
+import dev.nn.experiments.Experiment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,5 +27,58 @@ public record ExperimentResult(String id, String section, String title, String d
 
     public ExperimentResult {
         repeats = repeats == null ? Repeats.none() : repeats;
+    }
+
+    /** Starts the result of {@code experiment}, timed from now. */
+    public static Builder of(Experiment experiment) {
+        return new Builder(experiment);
+    }
+
+    /** Collects an experiment's metrics, curves and notes; {@link #build()} stamps the wall time. */
+    public static final class Builder {
+
+        private final Experiment experiment;
+        private final long start = System.nanoTime();
+        private final Map<String, Double> metrics = new LinkedHashMap<>();
+        private final List<Curve> curves = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private Repeats repeats = Repeats.none();
+
+        private Builder(Experiment experiment) {
+            this.experiment = experiment;
+        }
+
+        public Builder metric(String name, double value) {
+            metrics.put(name, value);
+            return this;
+        }
+
+        public Builder metrics(Map<String, Double> values) {
+            metrics.putAll(values);
+            return this;
+        }
+
+        public Builder curve(Curve curve) {
+            curves.add(curve);
+            return this;
+        }
+
+        public Builder note(String note) {
+            notes.add(note);
+            return this;
+        }
+
+        /** The per-seed values behind the metrics that are means. */
+        public Builder repeats(Repeats values) {
+            this.repeats = values;
+            return this;
+        }
+
+        public ExperimentResult build() {
+            return new ExperimentResult(experiment.id(), experiment.section(), experiment.title(),
+                    experiment.description(), new LinkedHashMap<>(metrics),
+                    experiment.book(), List.copyOf(curves), List.copyOf(notes), (System.nanoTime() - start) / 1e9,
+                    repeats);
+        }
     }
 }

@@ -19,4 +19,12 @@ import java.util.List;
  */
 public record RunRecord(String backend, String backendDescription, long seed, int repeats, int threads, int maxEpochs,
         int maxFolds, String startedAt, double wallSeconds, String java, List<ExperimentResult> experiments) {
+
+    /** The record of a run of {@code experiments} on {@code backend} with {@code options}, in this JVM. */
+    public static RunRecord of(dev.nn.api.spi.Backend backend, dev.nn.experiments.RunOptions options, String startedAt,
+            double wallSeconds, List<ExperimentResult> experiments) {
+        return new RunRecord(backend.name(), backend.description(), options.seed(), options.repeats(),
+                backend.threads(), options.maxEpochs(), options.maxFolds(), startedAt, wallSeconds,
+                System.getProperty("java.version"), List.copyOf(experiments));
+    }
 }

@@ -8,8 +8,8 @@ import dev.nn.api.spi.BinaryOp;
 import dev.nn.api.spi.UnaryOp;
 
 /**
- * A backend that forwards the primitive kernels to another one and keeps the SPI's default optimizer
- * steps. Its tensors are its own, so every call of the API goes through it. Uses: run the suite on the
+ * A backend that forwards the primitive kernels to another one and implements no
+ * {@link dev.nn.api.spi.FusedUpdates}, so optimizers run their rules over the primitives. Its tensors are its own, so every call of the API goes through it. Uses: run the suite on the
  * default (primitive) optimizer implementations, and subclass it to break one kernel on purpose.
  */
 public class ForwardingBackend implements Backend {
@@ -65,11 +65,6 @@ public class ForwardingBackend implements Backend {
     }
 
     @Override
-    public Backend withThreads(int threads) {
-        return new ForwardingBackend(delegate.withThreads(threads));
-    }
-
-    @Override
     public String description() {
         return "forwarding to " + delegate.description();
     }
@@ -92,6 +87,11 @@ public class ForwardingBackend implements Backend {
     @Override
     public float[] download(Tensor t) {
         return delegate.download(unwrap(t));
+    }
+
+    @Override
+    public void copy(Tensor from, Tensor to) {
+        delegate.copy(unwrap(from), unwrap(to));
     }
 
     @Override

@@ -9,7 +9,9 @@ import dev.nn.api.data.MultiHotRows;
 import dev.nn.api.data.Targets;
 import dev.nn.api.layers.Activation;
 import dev.nn.api.layers.Dense;
+import dev.nn.api.layers.FeatureShape;
 import dev.nn.api.layers.Layer;
+import dev.nn.api.layers.LayerContext;
 import dev.nn.api.layers.Parameter;
 import dev.nn.api.losses.Loss;
 import dev.nn.api.losses.Losses;
@@ -62,7 +64,7 @@ public interface GradientConformance extends BackendUnderTest {
             Targets y = targets(loss, rng, rows, width);
             float[] pred = Arrays2.uniform(rng, rows * width, 0.05f, 0.95f);
             float[] analytic = new float[pred.length];
-            loss.gradient(pred, y, analytic, false);
+            loss.gradient(pred, y, analytic);
             float[] numeric = numeric(pred, () -> loss.sum(pred, y) / rows);
             assertGradient(loss.name(), analytic, numeric);
         }
@@ -81,7 +83,7 @@ public interface GradientConformance extends BackendUnderTest {
             Backend b = backend();
             float[] p = activate(b, act, z, rows, width);
             float[] analytic = new float[p.length];
-            loss.gradient(p, y, analytic, true);
+            loss.preActivationGradient(p, y, analytic);
             float[] numeric = numeric(z, () -> loss.sum(activate(b, act, z, rows, width), y) / rows);
             assertGradient(loss.name() + " fused with " + act, analytic, numeric);
         }
@@ -106,35 +108,46 @@ public interface GradientConformance extends BackendUnderTest {
 
     /**
      * Dense(8, tanh) -> Dense(3, softmax) with categorical cross-entropy, both with the plain and the fused
-     * backward, and a Dense(1, sigmoid) head with MSE: every parameter against finite differences, and
+     * backward, a Dense(1, sigmoid) head with MSE, and a first layer without bias: every parameter against finite differences, and
      * the input gradient when the input is dense.
      */
     private void checkDense(SplittableRandom rng, dev.nn.api.data.Features x, float[] denseX) {
         Backend b = backend();
         int rows = x.rows();
-        for (int head = 0; head < 3; head++) {
+        for (int head = 0; head < 4; head++) {
             Loss loss = head == 2 ? Losses.meanSquaredError() : Losses.categoricalCrossentropy();
-            Layer l1 = Dense.of(8, Activation.TANH);
-            Layer l2 = head == 2 ? Dense.of(1, Activation.SIGMOID) : Dense.of(3, Activation.SOFTMAX);
-            SplittableRandom init = new SplittableRandom(head);
-            l1.build(b, x.cols(), init);
-            l2.build(b, 8, init);
+            Dense l1 = head == 3 ? Dense.withoutBias(8, Activation.TANH) : Dense.of(8, Activation.TANH);
+            Dense l2 = head == 2 ? Dense.of(1, Activation.SIGMOID) : Dense.of(3, Activation.SOFTMAX);
+            l1.named("dense");
+            l2.named("dense_1");
+            LayerContext init = new LayerContext(b, new SplittableRandom(head));
+            l1.build(init, FeatureShape.of(x.cols()));
+            l2.build(init, FeatureShape.of(8));
             Targets y = head == 2 ? new DenseMatrix(Arrays2.uniform(rng, rows, 0, 1), rows, 1)
                     : new IntLabels(rng.ints(rows, 0, 3).toArray(), 3).toOneHot();
-            boolean fused = head == 1;
+            boolean fused = head == 1 || head == 3;
+            l2.fuseActivationWithLoss(fused);
             float[] pred;
-            Tensor dx;
+            float[] dxHost = null;
             try (Tensor in = upload(b, x)) {
-                pred = l2.forward(l1.forward(in)).toHost();
+                pred = l2.forward(l1.forward(in, true), true).toHost();
                 float[] g = new float[pred.length];
-                loss.gradient(pred, y, g, fused);
-                try (Tensor gt = b.upload(g, rows, y.width())) {
-                    dx = l1.backward(l2.backward(gt, fused, true), false, denseX != null);
+                if (fused) {
+                    loss.preActivationGradient(pred, y, g);
+                } else {
+                    loss.gradient(pred, y, g);
                 }
-                float[] dxHost = dx == null ? null : dx.toHost();
+                try (Tensor gt = b.upload(g, rows, y.width())) {
+                    Tensor g1 = l2.backward(gt);
+                    if (denseX != null) {
+                        dxHost = l1.backward(g1).toHost();
+                    } else {
+                        l1.backwardParameters(g1);
+                    }
+                }
                 DoubleSupplier lossOf = () -> {
                     try (Tensor in2 = upload(b, x)) {
-                        return loss.sum(l2.forward(l1.forward(in2)).toHost(), y) / rows;
+                        return loss.sum(l2.forward(l1.forward(in2, false), false).toHost(), y) / rows;
                     }
                 };
                 for (Layer layer : List.of(l1, l2)) {
@@ -161,7 +174,7 @@ public interface GradientConformance extends BackendUnderTest {
         float h = Tolerances.FINITE_DIFFERENCE_STEP;
         float[] numeric = new float[analytic.length];
         try (Tensor orig = b.zeros(rows, cols)) {
-            b.affine(p.value(), 1, 0, orig);
+            b.copy(p.value(), orig);
             for (int i = 0; i < numeric.length; i++) {
                 float[] d = new float[analytic.length];
                 d[i] = h;
@@ -173,7 +186,7 @@ public interface GradientConformance extends BackendUnderTest {
                     numeric[i] = (float) ((plus - minus) / (2 * h));
                 }
             }
-            b.affine(orig, 1, 0, p.value());
+            b.copy(orig, p.value());
         }
         assertGradient(what, analytic, numeric);
     }

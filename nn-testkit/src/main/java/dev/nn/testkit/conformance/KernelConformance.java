@@ -34,6 +34,18 @@ public interface KernelConformance extends BackendUnderTest {
     }
 
     @Test
+    default void copyCopiesExactlyAndChecksShapes() {
+        float[] data = uniform(new SplittableRandom(7), 12, -3, 3);
+        try (Tensor a = backend().upload(data, 3, 4); Tensor b = backend().zeros(3, 4);
+                Tensor c = backend().zeros(4, 3)) {
+            backend().copy(a, b);
+            assertThat(b.toHost()).containsExactly(data);
+            assertThatThrownBy(() -> backend().copy(a, c)).isInstanceOf(dev.nn.api.ShapeException.class)
+                    .hasMessageContaining("copy");
+        }
+    }
+
+    @Test
     default void matmulMatchesReferenceForEveryTransposeCombination() {
         SplittableRandom rng = new SplittableRandom(2);
         int[][] shapes = {{1, 1, 1}, {1, 13, 64}, {3, 5, 7}, {17, 33, 9}, {64, 64, 64}, {130, 300, 46}, {2, 1, 5}};

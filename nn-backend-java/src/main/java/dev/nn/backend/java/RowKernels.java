@@ -1,0 +1,21 @@
+package dev.nn.backend.java;
+
+/**
+ * The inner loops of {@link MatMul}, in two versions chosen once per backend: {@link ScalarKernels} and, where
+ * the Vector API runs, {@link VectorRowKernels}. Both sum every element in the same order with separate
+ * multiply and add, so they give the same bits.
+ */
+interface RowKernels {
+
+    /**
+     * Output rows {@code [from, to)} of a dense product: row {@code i} is
+     * {@code sum_t a[i * aRowStep + t * aStride] * b[t, :]}, {@code t < k}, {@code b} of width {@code n}.
+     */
+    void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, int k, int n, float[] out, int from, int to);
+
+    /** {@code out[o .. o+n) = sum over p in [from, to) of b[idx[p] * n .. +n)}: one multi-hot row times {@code b}. */
+    void gatherRow(int[] idx, int from, int to, float[] b, int n, float[] out, int o);
+
+    /** {@code out[idx[p] * n .. +n) += g[gi .. gi+n)} for every p in {@code [p0, p1)}: one row of a scatter-add. */
+    void scatterRow(int[] idx, int p0, int p1, float[] g, int gi, float[] out, int n);
+}
