@@ -34,10 +34,7 @@ final class FitLoop {
     History run() {
         History history = new History();
         int n = x.rows();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = model.epochOrder(n);
         for (TrainingListener l : listeners) {
             l.onTrainBegin(epochs, n, batchSize);
         }

@@ -48,6 +48,7 @@ public final class Sequential {
     private final List<Parameter> parameters = new ArrayList<>();
     private Compiled compiled;
     private FeatureShape inputShape;
+    private int[] order = new int[0];
 
     /** What {@code compile} decided: the loss's gradient at the output is chosen once, here. */
     private record Compiled(Optimizer optimizer, Loss loss, List<Metric> metrics, boolean fused) {
@@ -276,6 +277,20 @@ public final class Sequential {
         return rng;
     }
 
+    /**
+     * The sample order the next epoch shuffles: the last epoch's when it had {@code n} samples, so that a fit
+     * continues the permutation of the fit before it; else {@code 0, 1, ..., n - 1}.
+     */
+    int[] epochOrder(int n) {
+        if (order.length != n) {
+            order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+        }
+        return order;
+    }
+
     private void ensureBuilt(Features x) {
         if (!isBuilt()) {
             build(x.cols());
@@ -350,15 +365,34 @@ public final class Sequential {
 
     /**
      * The state of the generator that draws the next shuffle and dropout masks. Saved with the model so that
-     * training resumed from a file continues the same run; see {@link #restoreRandomState}.
+     * training resumed from a file continues the same run; see {@link #restoreTrainingState}.
      */
     public long randomState() {
         return rng.state();
     }
 
-    /** Continues the generator from a state read with {@link #randomState()}. */
-    public void restoreRandomState(long state) {
-        rng.setState(state);
+    /** The sample order of the last epoch trained (empty before any), which the next epoch shuffles further. */
+    public int[] shuffleOrder() {
+        return order.clone();
+    }
+
+    /**
+     * Continues training from a generator state and a sample order read with {@link #randomState()} and
+     * {@link #shuffleOrder()}: the next {@code fit} shuffles and drops exactly as the run that saved them would have.
+     *
+     * @throws IllegalArgumentException if {@code order} is not a permutation of {@code 0 .. n-1}
+     */
+    public void restoreTrainingState(long randomState, int[] order) {
+        boolean[] seen = new boolean[order.length];
+        for (int i : order) {
+            if (i < 0 || i >= order.length || seen[i]) {
+                throw new IllegalArgumentException("Received a shuffle order that is not a permutation of 0.."
+                        + (order.length - 1));
+            }
+            seen[i] = true;
+        }
+        rng.setState(randomState);
+        this.order = order.clone();
     }
 
     @Override
