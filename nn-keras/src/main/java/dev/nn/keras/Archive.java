@@ -55,13 +55,25 @@ final class Archive {
             throw new KerasFormatException(file, e.getName(), "declares " + size + " bytes, more than can be read "
                     + "(at most " + Math.min(MAX_MEMBER_BYTES, free) + " with this heap)");
         }
-        byte[] data = new byte[(int) size];
+        byte[] data;
         try (InputStream in = zip.getInputStream(e)) {
-            int n = in.readNBytes(data, 0, data.length);
-            if (n != size || in.read() != -1) {
-                throw new KerasFormatException(file, e.getName(), "holds " + (n != size ? n : "more than " + size)
-                        + " bytes, its header declares " + size + " (truncated or corrupted)");
+            // grow with what arrives: a header that declares more than the member holds allocates nothing extra
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(size, 1 << 20));
+            byte[] chunk = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = in.read(chunk)) != -1; ) {
+                total += n;
+                if (total > size) {
+                    throw new KerasFormatException(file, e.getName(), "holds more than the " + size
+                            + " bytes its header declares (corrupted, or a zip bomb)");
+                }
+                out.write(chunk, 0, n);
             }
+            if (total != size) {
+                throw new KerasFormatException(file, e.getName(), "holds " + total + " bytes, its header declares "
+                        + size + " (truncated or corrupted)");
+            }
+            data = out.toByteArray();
         } catch (ZipException z) {
             throw new KerasFormatException(file, e.getName(), "corrupted compressed data: " + z.getMessage(), z);
         }
