@@ -7,6 +7,7 @@ module dev.nn.experiments {
     requires dev.nn.api;
     requires dev.nn.datasets;
     requires dev.nn.reports;
+    requires dev.nn.keras;
     requires com.google.guice;
     requires jakarta.inject;
     requires info.picocli;
@@ -22,5 +23,5 @@ module dev.nn.experiments {
     opens dev.nn.experiments.cli to info.picocli, com.google.guice;
     opens dev.nn.experiments.results to com.fasterxml.jackson.databind;
 
-    uses dev.nn.api.spi.Backend;
+    uses dev.nn.api.spi.BackendProvider;
 }

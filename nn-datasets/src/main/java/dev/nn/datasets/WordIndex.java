@@ -47,6 +47,38 @@ public final class WordIndex {
         return index.getOrDefault(word, -1);
     }
 
+    /** Keras's {@code text_to_word_sequence} filter: these characters become spaces. */
+    private static final String FILTERS = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n";
+
+    /**
+     * Keras's classic {@code text_to_word_sequence}: lower case, every filter character a space, split on
+     * spaces, empty words dropped.
+     */
+    public static java.util.List<String> words(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char c : text.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            b.append(FILTERS.indexOf(c) >= 0 ? ' ' : c);
+        }
+        return java.util.Arrays.stream(b.toString().split(" ")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /**
+     * {@code text} as {@code load_data(num_words=numWords)} would have loaded it: the start char 1, then each
+     * word's rank + 3 ({@code index_from}), and the OOV char 2 for a word not in the index or whose value would
+     * be {@code >= numWords}.
+     */
+    public int[] encode(String text, int numWords) {
+        java.util.List<String> words = words(text);
+        int[] seq = new int[words.size() + 1];
+        seq[0] = 1;
+        for (int i = 0; i < words.size(); i++) {
+            int r = rank(words.get(i));
+            int v = r < 1 ? 2 : r + 3;
+            seq[i + 1] = v < numWords ? v : 2;
+        }
+        return seq;
+    }
+
     /** {@code " ".join(reverse_word_index.get(i - 3, "?") for i in sequence)}. */
     public String decode(int[] sequence) {
         StringJoiner out = new StringJoiner(" ");

@@ -17,9 +17,10 @@ import java.util.function.LongFunction;
  * @param data     the Chapter 3 data sets, loaded once per run
  * @param options  seed, repeats and caps
  * @param progress makes the progress listener of one training, given its label
+ * @param models   where the models scored on the test set are saved
  */
 public record RunContext(Backend backend, ChapterData data, RunOptions options,
-        Function<String, TrainingListener> progress) {
+        Function<String, TrainingListener> progress, ModelStore models) {
 
     /**
      * The trainings of one model, one per seed.
@@ -34,6 +35,11 @@ public record RunContext(Backend backend, ChapterData data, RunOptions options,
         public Trial first() {
             return trials.get(0);
         }
+    }
+
+    /** Saves the model of experiment {@code id}; returns its path in the run folder (null when none is kept). */
+    public String keep(String id, dev.nn.api.models.Sequential model) {
+        return models.keep(id, model);
     }
 
     /** The run's seed. */

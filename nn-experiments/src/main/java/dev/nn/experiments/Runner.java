@@ -27,10 +27,10 @@ public final class Runner {
     }
 
     public RunRecord run(List<Experiment> selected, RunOptions options, Function<String, TrainingListener> progress,
-            PrintStream out) throws IOException {
+            ModelStore models, PrintStream out) throws IOException {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();
-        RunContext ctx = new RunContext(backend, data, options, progress);
+        RunContext ctx = new RunContext(backend, data, options, progress, models);
         List<ExperimentResult> results = new ArrayList<>();
         for (Experiment e : selected) {
             out.printf(Locale.ROOT, "%n== %s %s (%s)%n", e.section(), e.title(), e.id());

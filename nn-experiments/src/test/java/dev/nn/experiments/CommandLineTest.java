@@ -106,6 +106,15 @@ class CommandLineTest {
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(out.resolve("charts/imdb-loss.png")).isRegularFile();
         assertThat(out.resolve("charts/boston-val-mae-smoothed.png")).doesNotExist(); // 1 epoch: nothing after the first 10
+        // every model scored on the test set is kept, and the report links to it
+        for (String id : java.util.List.of("imdb", "imdb-one-layer", "imdb-four-hidden", "imdb-wide", "imdb-mse",
+                "imdb-tanh", "reuters", "reuters-int-labels", "boston")) {
+            assertThat(out.resolve("models/" + id + ".keras")).as(id).isRegularFile();
+            assertThat(run.experiments().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow().model())
+                    .isEqualTo("models/" + id + ".keras");
+        }
+        assertThat(out.resolve("models/reuters-wide.keras")).doesNotExist();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<a href=\"models/imdb.keras\">");
         String[] again = capture(() -> Main.run("--report", out.resolve("results.json").toString(),
                 out.resolve("results.json").toString(), "--out", out.resolve("both").toString()));
         assertThat(again[0]).isEqualTo("0");

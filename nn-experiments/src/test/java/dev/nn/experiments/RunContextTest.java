@@ -16,7 +16,7 @@ class RunContextTest {
     }
 
     private static RunContext context(long seed, int repeats) {
-        return new RunContext(null, null, new RunOptions(seed, repeats, 0, 0), label -> null);
+        return new RunContext(null, null, new RunOptions(seed, repeats, 0, 0), label -> null, ModelStore.none());
     }
 
     @Test

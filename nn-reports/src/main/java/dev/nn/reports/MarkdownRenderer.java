@@ -25,6 +25,9 @@ public final class MarkdownRenderer {
             if (!s.description().isBlank()) {
                 md.append(escape(s.description())).append("\n\n");
             }
+            for (Link l : s.links()) {
+                md.append("[").append(escape(l.text())).append("](").append(l.href()).append(")\n\n");
+            }
             for (Table t : s.tables()) {
                 table(md, t);
             }

@@ -9,11 +9,18 @@ import java.util.List;
  * @param description a paragraph of plain text (escaped when rendered)
  * @param tables      result tables
  * @param charts      curves shown under the tables
+ * @param links       files of the run shown under the description, e.g. the saved model
  */
-public record Section(String title, String description, List<Table> tables, List<Chart> charts) {
+public record Section(String title, String description, List<Table> tables, List<Chart> charts, List<Link> links) {
 
     public Section {
         tables = List.copyOf(tables);
         charts = List.copyOf(charts);
+        links = List.copyOf(links);
+    }
+
+    /** A section without links. */
+    public Section(String title, String description, List<Table> tables, List<Chart> charts) {
+        this(title, description, tables, charts, List.of());
     }
 }

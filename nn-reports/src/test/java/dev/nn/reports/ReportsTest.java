@@ -30,7 +30,7 @@ class ReportsTest {
         Table results = Table.of(List.of("metric", "book", "this run", "difference"),
                 List.of(List.of("test accuracy", "0.8836", "0.8850", "+0.0014")));
         Section imdb = new Section("IMDB <script>alert(1)</script> | binary", "Dense 16 → 16 → 1 with *RMSprop*.",
-                List.of(results), List.of(chart));
+                List.of(results), List.of(chart), List.of(new Link("model <b>imdb</b>.keras", "models/imdb.keras")));
         Section boston = new Section("Boston", "", List.of(), List.of(new Chart("boston-mae", "Validation MAE by epoch",
                 "Epochs", "Validation MAE", List.of(Series.perEpoch("smoothed", new double[] {3.1, 2.8, 2.6, 2.5},
                         Series.Style.LINE)))));
@@ -52,6 +52,11 @@ class ReportsTest {
         assertThat(count(html, "<h2>")).isEqualTo(2);
         assertThat(count(html, "<table>")).isEqualTo(2);
         assertThat(html).contains(">0.8836</td>").contains("*RMSprop*");
+        assertThat(html).contains("<a href=\"models/imdb.keras\">model &lt;b&gt;imdb&lt;/b&gt;.keras</a>");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Link("x", "javascript:alert(1)"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("href=javascript:alert(1)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Link("x", "../etc/passwd"))
+                .isInstanceOf(IllegalArgumentException.class);
         Matcher m = Pattern.compile("src=\"([^\"]+)\"").matcher(html);
         int images = 0;
         while (m.find()) {

@@ -4,6 +4,7 @@ import static dev.nn.api.layers.Activation.RELU;
 
 import dev.nn.api.data.DenseMatrix;
 import dev.nn.api.layers.Dense;
+import dev.nn.api.layers.Normalization;
 import dev.nn.api.losses.Losses;
 import dev.nn.api.metrics.Metric;
 import dev.nn.api.models.Sequential;
@@ -120,12 +121,39 @@ public final class BostonRegression implements Experiment {
                         .orElseThrow())
                 .metric("best_epoch_500", argmin(average) + 1)
                 .metrics(test.means()).repeats(test.repeats())
+                .model(ctx.keep(id(), withStandardization(test.first().model(), x)))
                 .curve(new Curve("average validation MAE per epoch over " + folds.size() + " folds",
                         Map.of("val_mae", boxed(average))))
                 .curve(new Curve("smoothed (first 10 dropped, EMA 0.9)", Map.of("val_mae_smoothed", smoothed)))
                 .note("per-fold validation MAE at " + ctx.epochs(100) + " epochs: " + scores.stream()
                         .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList())
                 .build();
+    }
+
+    /**
+     * The trained model behind a Keras {@code Normalization} layer that holds the training set's mean and
+     * variance, so that the saved file predicts prices from raw features; weights and optimizer state are the
+     * trained model's.
+     */
+    static Sequential withStandardization(Sequential trained, Preprocessing.Standardized x) {
+        float[] mean = new float[x.mean().length];
+        float[] variance = new float[mean.length];
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] = (float) x.mean()[j];
+            variance[j] = (float) (x.std()[j] * x.std()[j]);
+        }
+        Sequential m = new Sequential(trained.backend(), 0, Normalization.of(mean, variance), Dense.of(64, RELU),
+                Dense.of(64, RELU), Dense.of(1)).build(mean.length);
+        m.compile(RmsProp.defaults(), Losses.meanSquaredError(), Metric.meanAbsoluteError());
+        for (int i = 0; i < trained.layers().size(); i++) {
+            m.layers().get(i + 1).setWeights(trained.layers().get(i).weights());
+        }
+        m.optimizer().setIterations(trained.optimizer().iterations());
+        for (int i = 0; i < trained.parameters().size(); i++) {
+            dev.nn.api.Tensor from = trained.optimizer().slot("velocity", trained.parameters().get(i));
+            m.backend().copy(from, m.optimizer().slot("velocity", m.parameters().get(i)));
+        }
+        return m;
     }
 
     /** The book's {@code smooth_curve(points[skip:], factor)}: an exponential moving average. */

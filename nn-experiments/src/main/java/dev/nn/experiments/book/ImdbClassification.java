@@ -93,7 +93,7 @@ public final class ImdbClassification implements Experiment {
         for (int i = 0; i < 10; i++) {
             p.append(String.format(Locale.ROOT, i == 0 ? "%.4f" : ", %.4f", predictions.get(i, 0)));
         }
-        return result.metrics(test.means()).repeats(test.repeats())
+        return result.metrics(test.means()).repeats(test.repeats()).model(ctx.keep(id(), test.first().model()))
                 .curve(Curve.of("20 epochs, validation on x_train[:10000]", history))
                 .note(p.append("]").toString())
                 .note("x_train[0] decoded: " + truncate(ctx.data().imdbWordIndex().decode(data.train().sequences()[0])))

@@ -79,7 +79,7 @@ public final class ImdbVariant extends ModelVariant {
                     ctx.progress(ctx.seedLabel(id() + ": 4 epochs", seed)));
             return new Trial(seed, model, history, Listings.prefixed("test_", model.evaluate(xTest, yTest)));
         });
-        return result.metrics(test.means()).repeats(test.repeats())
+        return result.metrics(test.means()).repeats(test.repeats()).model(ctx.keep(id(), test.first().model()))
                 .curve(Curve.of("4 epochs on all of train", test.first().history())).build();
     }
 }

@@ -134,7 +134,7 @@ public final class ReutersClassification implements Experiment {
         String note = String.format(Locale.ROOT, "predictions[0]: argmax %d (%s, p = %.3f), true label %d (%s); every "
                 + "row sums to 1 within %.1e", argmax, Reuters.LABELS.get(argmax), first[argmax], data.test().labels()[0],
                 Reuters.LABELS.get(data.test().labels()[0]), worstSum);
-        return result.metrics(metrics).repeats(test.repeats())
+        return result.metrics(metrics).repeats(test.repeats()).model(ctx.keep(id(), test.first().model()))
                 .curve(Curve.of("20 epochs, validation on x_train[:1000]", history)).note(note).build();
     }
 

@@ -9,6 +9,7 @@ import dev.nn.datasets.DataFiles;
 import dev.nn.experiments.Experiment;
 import dev.nn.experiments.Experiments;
 import dev.nn.experiments.ExperimentsModule;
+import dev.nn.experiments.ModelStore;
 import dev.nn.experiments.RunOptions;
 import dev.nn.experiments.Runner;
 import dev.nn.experiments.UnknownExperimentException;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
 
 /** The command line of the experiments. Exit codes: 0 done, 1 failed (e.g. a missing data file), 2 bad usage. */
 @Command(name = "nn-experiments", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = PredictCommand.class,
         description = "Runs the Chapter 3 experiments of Deep Learning with Python and writes results.json, "
                 + "report.md, report.html and the curves to --out.")
 public final class Main implements Callable<Integer> {
@@ -96,7 +98,8 @@ public final class Main implements Callable<Integer> {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
             c.getErr().println("error: " + e.getMessage());
-            return e instanceof UnknownBackendException || e instanceof UnknownExperimentException ? 2 : 1;
+            return e instanceof UnknownBackendException || e instanceof UnknownExperimentException
+                    || e instanceof CommandLine.ParameterException ? 2 : 1;
         });
         return cmd.execute(args);
     }
@@ -128,14 +131,14 @@ public final class Main implements Callable<Integer> {
                 return 0;
             }
             List<Experiment> selected = experiments.select(selectors);
+            Path dir = out != null ? out : Path.of("runs", stamp + "-" + b.name());
             LOG.info("Backend {}", b.description());
             RunOptions options = new RunOptions(seed, repeats, smoke ? 1 : epochs, smoke ? 1 : folds);
             boolean live = System.console() != null;
             RunRecord run = injector.getInstance(Runner.class).run(selected, options,
-                    label -> new ConsoleProgress(console, label, live), console);
-            Path dir = out != null ? out : Path.of("runs", stamp + "-" + b.name());
+                    label -> new ConsoleProgress(console, label, live), ModelStore.in(dir), console);
             Path json = RunFiles.write(run, dir);
-            Reports.Rendered r = Reports.render(RunReport.of(List.of(run)), dir);
+            Reports.Rendered r = Reports.render(RunReport.of(List.of(run), true), dir);
             console.printf("%nresults: %s%nreport:  %s%nwall time: %.1f s%n", json.toAbsolutePath(),
                     r.html().toAbsolutePath(), run.wallSeconds());
             return 0;

@@ -20,10 +20,11 @@ import java.util.Map;
  * @param notes    lines worth showing, e.g. the first predictions
  * @param seconds  wall time
  * @param repeats  the per-seed values behind repeated metrics (empty when none was repeated)
+ * @param model    the saved model (the first seed's), relative to the run folder; null when none was saved
  */
 public record ExperimentResult(String id, String section, String title, String description,
         Map<String, Double> metrics, List<BookValue> book, List<Curve> curves, List<String> notes, double seconds,
-        Repeats repeats) {
+        Repeats repeats, String model) {
 
     public ExperimentResult {
         repeats = repeats == null ? Repeats.none() : repeats;
@@ -43,6 +44,7 @@ public record ExperimentResult(String id, String section, String title, String d
         private final List<Curve> curves = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private Repeats repeats = Repeats.none();
+        private String model;
 
         private Builder(Experiment experiment) {
             this.experiment = experiment;
@@ -74,11 +76,17 @@ public record ExperimentResult(String id, String section, String title, String d
             return this;
         }
 
+        /** The saved model's path in the run folder, from {@link dev.nn.experiments.RunContext#keep}. */
+        public Builder model(String path) {
+            this.model = path;
+            return this;
+        }
+
         public ExperimentResult build() {
             return new ExperimentResult(experiment.id(), experiment.section(), experiment.title(),
                     experiment.description(), new LinkedHashMap<>(metrics),
                     experiment.book(), List.copyOf(curves), List.copyOf(notes), (System.nanoTime() - start) / 1e9,
-                    repeats);
+                    repeats, model);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.nn.experiments.results;
 import dev.nn.experiments.BookValue;
 import dev.nn.reports.Chart;
 import dev.nn.reports.Report;
+import dev.nn.reports.Link;
 import dev.nn.reports.Section;
 import dev.nn.reports.Series;
 import dev.nn.reports.Table;
@@ -20,6 +21,14 @@ public final class RunReport {
     }
 
     public static Report of(List<RunRecord> runs) {
+        return of(runs, false);
+    }
+
+    /**
+     * The report of {@code runs}; with {@code linkModels} (a report written into the run's own folder) each
+     * section links to the model the run saved.
+     */
+    public static Report of(List<RunRecord> runs, boolean linkModels) {
         Map<String, String> facts = new LinkedHashMap<>();
         for (RunRecord r : runs) {
             String p = runs.size() == 1 ? "" : r.backend() + ": ";
@@ -37,7 +46,7 @@ public final class RunReport {
         }
         List<Section> sections = new ArrayList<>();
         for (ExperimentResult e : runs.get(0).experiments()) {
-            sections.add(section(e, runs));
+            sections.add(section(e, runs, linkModels && runs.size() == 1));
         }
         String backends = String.join(" vs ", runs.stream().map(RunRecord::backend).toList());
         return new Report("Deep Learning with Python, Chapter 3: the book vs " + backends, facts,
@@ -76,7 +85,7 @@ public final class RunReport {
         return Table.of(headers, rows);
     }
 
-    private static Section section(ExperimentResult e, List<RunRecord> runs) {
+    private static Section section(ExperimentResult e, List<RunRecord> runs, boolean linkModel) {
         List<String> headers = new ArrayList<>(List.of("metric", "book"));
         runs.forEach(r -> headers.add(r.backend()));
         List<List<String>> rows = new ArrayList<>();
@@ -108,8 +117,15 @@ public final class RunReport {
             }
         }
         String notes = e.notes().isEmpty() ? "" : " Notes: " + String.join("; ", e.notes());
+        List<Link> links = linkModel && e.model() != null
+                ? List.of(new Link("Saved model (Keras 3, seed " + firstSeed(e) + "): " + e.model(), e.model()))
+                : List.of();
         return new Section(e.section() + " " + e.title() + " (" + e.id() + ")", e.description() + notes,
-                tables, charts);
+                tables, charts, links);
+    }
+
+    private static String firstSeed(ExperimentResult e) {
+        return e.repeats().seeds().isEmpty() ? "of the run" : String.valueOf(e.repeats().seeds().get(0));
     }
 
     /** {@code min–max} over the seeds of a repeated metric, or empty when it ran with one seed. */
