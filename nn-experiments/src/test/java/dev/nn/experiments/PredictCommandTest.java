@@ -3,9 +3,6 @@ package dev.nn.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nn.experiments.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,20 +19,8 @@ class PredictCommandTest {
     @TempDir
     static Path run;
 
-    private static String[] capture(Supplier<Integer> call) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return new String[] {String.valueOf(call.get()), o.toString(StandardCharsets.UTF_8),
-                e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static String[] capture(Supplier<Integer> run) {
+        return Cli.capture(run);
     }
 
     @BeforeAll

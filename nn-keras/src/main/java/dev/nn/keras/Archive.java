@@ -92,7 +92,12 @@ final class Archive {
     static void write(Path target, byte[] metadata, byte[] config, byte[] weights) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // rw-r--r-- as the run's other outputs, not createTempFile's owner-only default
+        Path tmp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp", java.nio.file.attribute
+                        .PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions
+                                .fromString("rw-r--r--")))
+                : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
                 stored(zip, METADATA, metadata);
