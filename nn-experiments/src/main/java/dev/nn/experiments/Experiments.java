@@ -13,6 +13,7 @@ public final class Experiments {
 
     @Inject
     public Experiments(Set<Experiment> experiments) {
+        // stable: within a section, variants keep the order the book discusses them in (registration order)
         this.all = experiments.stream().sorted(java.util.Comparator.comparing(Experiments::order)).toList();
     }
 
@@ -23,7 +24,7 @@ public final class Experiments {
         for (int i = 0; i < 3; i++) {
             key.append(String.format("%03d", i < parts.length ? Integer.parseInt(parts[i]) : 0));
         }
-        return key.append(e.id().contains("-") ? "1" : "0").append(e.id()).toString();
+        return key.append(e.id().contains("-") ? "1" : "0").toString();
     }
 
     public List<Experiment> all() {

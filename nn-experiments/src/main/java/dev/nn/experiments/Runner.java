@@ -26,6 +26,13 @@ public final class Runner {
         this.data = data;
     }
 
+    /** {@code run: 3/14 done in 12s, about 46s left}: the time left at this run's mean per experiment so far. */
+    static String runProgress(int done, int total, double elapsed) {
+        String left = done < total ? String.format(Locale.ROOT, ", about %.0fs left (at %.1fs per experiment so far)",
+                elapsed / done * (total - done), elapsed / done) : "";
+        return String.format(Locale.ROOT, "run: %d/%d done in %.0fs%s", done, total, elapsed, left);
+    }
+
     public RunRecord run(List<Experiment> selected, RunOptions options, Function<String, TrainingListener> progress,
             ModelStore models, PrintStream out) throws IOException {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -33,7 +40,8 @@ public final class Runner {
         RunContext ctx = new RunContext(backend, data, options, progress, models);
         List<ExperimentResult> results = new ArrayList<>();
         for (Experiment e : selected) {
-            out.printf(Locale.ROOT, "%n== %s %s (%s)%n", e.section(), e.title(), e.id());
+            out.printf(Locale.ROOT, "%n== [%d/%d] %s %s (%s)%n", results.size() + 1, selected.size(), e.section(),
+                    e.title(), e.id());
             ExperimentResult r = e.run(ctx);
             results.add(r);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "-> %s in %.1f s:", e.id(), r.seconds()));
@@ -47,6 +55,7 @@ public final class Runner {
                 out.println(seeds);
             }
             r.notes().forEach(n -> out.println("   " + n));
+            out.println(runProgress(results.size(), selected.size(), (System.nanoTime() - start) / 1e9));
         }
         return RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results);
     }

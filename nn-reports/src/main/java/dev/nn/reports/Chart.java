@@ -11,13 +11,17 @@ import java.util.List;
  * @param yLabel y axis label, e.g. {@code Loss}
  * @param series one or more series
  */
-public record Chart(String id, String title, String xLabel, String yLabel, List<Series> series) {
+public record Chart(String id, String title, String xLabel, String yLabel, List<Series> series) implements Figure {
 
     public Chart {
-        if (!id.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException(
-                    "Received an invalid chart id, expected letters, digits, - and _. Received: id=" + id);
-        }
+        Figure.checkId(id);
         series = List.copyOf(series);
+    }
+
+    /** The title, the axes and every series by name. */
+    @Override
+    public String alt() {
+        return title + ": " + yLabel + " against " + xLabel.toLowerCase(java.util.Locale.ROOT) + ", "
+                + String.join(", ", series.stream().map(s -> s.name().strip()).toList());
     }
 }

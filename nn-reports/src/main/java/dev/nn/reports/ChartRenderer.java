@@ -36,13 +36,47 @@ public final class ChartRenderer {
     private ChartRenderer() {
     }
 
-    /** Writes {@code chart} to {@code file} as a {@value #WIDTH} x {@value #HEIGHT} PNG. */
-    public static void png(Chart chart, Path file) throws IOException {
+    /**
+     * Writes {@code figure} to {@code file} as a {@value #WIDTH} x {@value #HEIGHT} PNG, through a temporary file
+     * in the same folder moved into place (a link already at {@code file} is replaced, never followed).
+     */
+    public static void png(Figure figure, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        JFreeChart jfree = build(chart);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ChartUtils.writeChartAsPNG(out, jfree, WIDTH, HEIGHT);
+        JFreeChart jfree = figure instanceof Chart c ? build(c) : PointChartRenderer.build((PointChart) figure);
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ChartUtils.writeChartAsPNG(out, jfree, WIDTH, HEIGHT);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
+    }
+
+    /** matplotlib's colour {@code i} of its default cycle. */
+    static Color color(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
+
+    /** The book's look: white plot, light grid, sans-serif labels, legend on top. */
+    static JFreeChart styled(String title, org.jfree.chart.plot.XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setOutlinePaint(Color.DARK_GRAY);
+        Font axisFont = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+        plot.getDomainAxis().setLabelFont(axisFont);
+        plot.getRangeAxis().setLabelFont(axisFont);
+        JFreeChart jfree = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.PLAIN, 18), plot, true);
+        jfree.setBackgroundPaint(Color.WHITE);
+        jfree.setAntiAlias(true);
+        jfree.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        LegendTitle legend = jfree.getLegend();
+        legend.setPosition(RectangleEdge.TOP);
+        legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        return jfree;
     }
 
     static JFreeChart build(Chart chart) {
@@ -62,7 +96,7 @@ public final class ChartRenderer {
                 color++;
             }
             previous = s.style();
-            Color c = PALETTE[color % PALETTE.length];
+            Color c = color(color);
             renderer.setSeriesPaint(i, c);
             boolean dots = s.style() == Series.Style.DOTS;
             renderer.setSeriesLinesVisible(i, !dots);
@@ -74,21 +108,9 @@ public final class ChartRenderer {
         NumberAxis y = new NumberAxis(chart.yLabel());
         x.setAutoRangeIncludesZero(false);
         y.setAutoRangeIncludesZero(false);
-        Font axisFont = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-        x.setLabelFont(axisFont);
-        y.setLabelFont(axisFont);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        plot.setOutlinePaint(Color.DARK_GRAY);
-        JFreeChart jfree = new JFreeChart(chart.title(), new Font(Font.SANS_SERIF, Font.PLAIN, 18), plot, true);
-        jfree.setBackgroundPaint(Color.WHITE);
-        jfree.setAntiAlias(true);
-        jfree.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        LegendTitle legend = jfree.getLegend();
-        legend.setPosition(RectangleEdge.TOP);
-        legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        return jfree;
+        if (chart.series().stream().allMatch(s -> java.util.Arrays.stream(s.x()).allMatch(v -> v == Math.rint(v)))) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // epochs: 1, 2, 3, never 2.5
+        }
+        return styled(chart.title(), new XYPlot(data, x, y, renderer));
     }
 }

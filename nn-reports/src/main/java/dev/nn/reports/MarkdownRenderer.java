@@ -20,6 +20,9 @@ public final class MarkdownRenderer {
         for (Table t : report.summary()) {
             table(md, t);
         }
+        for (Figure f : report.figures()) {
+            image(md, f, imageDir);
+        }
         for (Section s : report.sections()) {
             md.append("## ").append(escape(s.title())).append("\n\n");
             if (!s.description().isBlank()) {
@@ -31,12 +34,15 @@ public final class MarkdownRenderer {
             for (Table t : s.tables()) {
                 table(md, t);
             }
-            for (Chart c : s.charts()) {
-                md.append("![").append(escape(c.title())).append("](").append(imageDir).append(c.id())
-                        .append(".png)\n\n");
+            for (Figure f : s.charts()) {
+                image(md, f, imageDir);
             }
         }
         return md.toString();
+    }
+
+    private static void image(StringBuilder md, Figure f, String imageDir) {
+        md.append("![").append(escape(f.alt())).append("](").append(imageDir).append(f.id()).append(".png)\n\n");
     }
 
     static void table(StringBuilder md, Table t) {

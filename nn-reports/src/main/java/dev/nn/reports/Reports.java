@@ -32,12 +32,12 @@ public final class Reports {
         Path charts = outDir.resolve(CHART_DIR);
         Files.createDirectories(charts);
         List<Path> pngs = new ArrayList<>();
-        for (Section s : report.sections()) {
-            for (Chart c : s.charts()) {
-                Path png = charts.resolve(c.id() + ".png");
-                ChartRenderer.png(c, png);
-                pngs.add(png);
-            }
+        List<Figure> figures = new ArrayList<>(report.figures());
+        report.sections().forEach(s -> figures.addAll(s.charts()));
+        for (Figure f : figures) {
+            Path png = charts.resolve(f.id() + ".png");
+            ChartRenderer.png(f, png);
+            pngs.add(png);
         }
         Path md = write(outDir.resolve("report.md"), MarkdownRenderer.render(report, CHART_DIR));
         Path html = write(outDir.resolve("report.html"), HtmlRenderer.render(report, CHART_DIR));

@@ -8,10 +8,10 @@ import java.util.List;
  * @param title       heading
  * @param description a paragraph of plain text (escaped when rendered)
  * @param tables      result tables
- * @param charts      curves shown under the tables
+ * @param charts      figures shown under the tables
  * @param links       files of the run shown under the description, e.g. the saved model
  */
-public record Section(String title, String description, List<Table> tables, List<Chart> charts, List<Link> links) {
+public record Section(String title, String description, List<Table> tables, List<Figure> charts, List<Link> links) {
 
     public Section {
         tables = List.copyOf(tables);
@@ -20,7 +20,7 @@ public record Section(String title, String description, List<Table> tables, List
     }
 
     /** A section without links. */
-    public Section(String title, String description, List<Table> tables, List<Chart> charts) {
-        this(title, description, tables, charts, List.of());
+    public Section(String title, String description, List<Table> tables, List<? extends Figure> charts) {
+        this(title, description, tables, List.copyOf(charts), List.of());
     }
 }

@@ -65,7 +65,29 @@ class ReportsTest {
         }
         assertThat(images).isEqualTo(2);
         String md = Files.readString(r.markdown());
-        assertThat(md).contains("\\| binary").contains("![Training and validation loss](charts/imdb-loss.png)");
+        assertThat(md).contains("\\| binary").contains("![Training and validation loss: Loss against epochs, Training loss, Validation loss]"
+                + "(charts/imdb-loss.png)");
+    }
+
+    @Test
+    void pointChartsDrawDeterministicallyWithWholeNumberEpochTicksOnCurves() throws Exception {
+        PointChart p = new PointChart("acc", "Test accuracy", "accuracy", List.of(
+                new PointChart.Point("baseline", 0.885, 0.884, 0.887, 0.8836),
+                PointChart.Point.of("one layer", 0.872, 0.8732)), new PointChart.Band(0.87, 0.89, "band"));
+        assertThat(p.alt()).isEqualTo("Test accuracy: baseline 0.8850 (0.8840–0.8870), book 0.8836; one layer "
+                + "0.8720, book 0.8732. Band: band");
+        Path a = out.resolve("a.png");
+        Path b = out.resolve("b.png");
+        ChartRenderer.png(p, a);
+        ChartRenderer.png(p, b);
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        assertThat(ImageIO.read(a.toFile()).getWidth()).isEqualTo(ChartRenderer.WIDTH);
+        org.jfree.chart.plot.XYPlot plot = (org.jfree.chart.plot.XYPlot) ChartRenderer.build(fixture().sections()
+                .get(0).charts().stream().map(Chart.class::cast).findFirst().orElseThrow()).getPlot();
+        org.jfree.chart.axis.NumberAxis x = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
+        assertThat(x.getStandardTickUnits().getCeilingTickUnit(0.5).getSize()).as("no half epochs").isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PointChart.Point("x", 2, 3, 4, null))
+                .hasMessageContaining("low <= value <= high");
     }
 
     @Test

@@ -93,12 +93,15 @@ public final class BostonRegression implements Experiment {
         // Listing 3.29: 500 epochs, saving the validation MAE per epoch
         int longEpochs = ctx.epochs(500);
         double[] average = new double[longEpochs];
+        List<Curve> foldCurves = new ArrayList<>();
         for (Preprocessing.Fold fold : folds) {
             Sequential model = model(ctx, ctx.seed() + fold.index());
             History h = model.fit(rows(x.train(), fold.trainRows()), rows(y, fold.trainRows()), longEpochs, 1,
                     ValidationData.of(rows(x.train(), fold.validationRows()), rows(y, fold.validationRows())),
                     ctx.progress("boston: fold " + (fold.index() + 1) + ", " + longEpochs + " epochs with validation"));
             List<Double> valMae = h.get("val_mae");
+            foldCurves.add(new Curve("fold " + (fold.index() + 1) + ", validation MAE per epoch",
+                    Map.of("val_mae_fold", valMae)));
             for (int e = 0; e < longEpochs; e++) {
                 average[e] += valMae.get(e) / folds.size();
             }
@@ -125,6 +128,7 @@ public final class BostonRegression implements Experiment {
                 .curve(new Curve("average validation MAE per epoch over " + folds.size() + " folds",
                         Map.of("val_mae", boxed(average))))
                 .curve(new Curve("smoothed (first 10 dropped, EMA 0.9)", Map.of("val_mae_smoothed", smoothed)))
+                .curves(foldCurves)
                 .note("per-fold validation MAE at " + ctx.epochs(100) + " epochs: " + scores.stream()
                         .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList())
                 .build();

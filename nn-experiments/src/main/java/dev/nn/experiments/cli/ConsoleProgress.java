@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Keras-style progress on the console: {@code Epoch 3/20} with samples, elapsed time, loss and metrics.
+ * Keras-style progress on the console: {@code Epoch 3/20} with samples, elapsed time, loss and metrics, and
+ * once an epoch has been timed the time left for this training.
  * On a terminal a live bar is redrawn as batches finish; elsewhere (CI logs) one line per epoch, and
  * for long trainings about ten lines in all.
  */
@@ -19,6 +20,7 @@ final class ConsoleProgress implements TrainingListener {
     private int epochs;
     private long epochStart;
     private long lastDraw;
+    private double trainedSeconds;
 
     ConsoleProgress(PrintStream out, String label, boolean live) {
         this.out = out;
@@ -56,9 +58,19 @@ final class ConsoleProgress implements TrainingListener {
         if (live) {
             out.print("\r\033[K");
         }
+        trainedSeconds += m.seconds();
         if (print) {
-            out.printf(Locale.ROOT, "Epoch %d/%d - %.2fs%s%n", m.epoch(), epochs, m.seconds(), format(m.values()));
+            String eta = m.epoch() < epochs ? String.format(Locale.ROOT, " - about %s left", duration(trainedSeconds
+                    / m.epoch() * (epochs - m.epoch()))) : "";
+            out.printf(Locale.ROOT, "Epoch %d/%d - %.2fs%s%s%n", m.epoch(), epochs, m.seconds(), format(m.values()),
+                    eta);
         }
+    }
+
+    /** {@code 42s}, {@code 3m 05s}. */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s < 60 ? s + "s" : String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
     }
 
     private static String format(Map<String, Double> values) {

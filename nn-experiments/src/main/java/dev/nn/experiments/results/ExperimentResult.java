@@ -65,6 +65,11 @@ public record ExperimentResult(String id, String section, String title, String d
             return this;
         }
 
+        public Builder curves(List<Curve> more) {
+            curves.addAll(more);
+            return this;
+        }
+
         public Builder note(String note) {
             notes.add(note);
             return this;

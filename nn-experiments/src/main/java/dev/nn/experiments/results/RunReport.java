@@ -45,12 +45,28 @@ public final class RunReport {
                     r.startedAt(), r.java()));
         }
         List<Section> sections = new ArrayList<>();
-        for (ExperimentResult e : runs.get(0).experiments()) {
+        List<ExperimentResult> experiments = runs.get(0).experiments();
+        for (int i = 0; i < experiments.size(); i++) {
+            ExperimentResult e = experiments.get(i);
             sections.add(section(e, runs, linkModels && runs.size() == 1));
+            boolean lastOfSection = i + 1 == experiments.size() || !experiments.get(i + 1).section().equals(e.section());
+            if (lastOfSection && e.section().equals("3.4.7")) {
+                ComparisonFigures.section(runs.get(0), "3.4.7", "imdb", "the 3.4 model (Dense 16, 16, 1)",
+                        "test_accuracy", "Test accuracy", "The book's point: none of these changes beats the 3.4 "
+                        + "model by much. Validation curves of one seed; test accuracy as the mean over the seeds "
+                        + "with their min–max, the book's value as a red diamond.").ifPresent(sections::add);
+            }
+            if (lastOfSection && e.section().equals("3.5.7")) {
+                ComparisonFigures.section(runs.get(0), "3.5.7", "reuters", "the 3.5 model (Dense 64, 64, 46; batch "
+                        + "512)", "final_val_accuracy", "Final validation accuracy", "The book's point: a Dense(4) "
+                        + "bottleneck loses information, and bigger is not better. Validation curves and final "
+                        + "validation accuracy of one seed, the book's value as a red diamond.")
+                        .ifPresent(sections::add);
+            }
         }
         String backends = String.join(" vs ", runs.stream().map(RunRecord::backend).toList());
         return new Report("Deep Learning with Python, Chapter 3: the book vs " + backends, facts,
-                List.of(summary(runs)), sections);
+                List.of(summary(runs)), List.of(ComparisonFigures.summary(runs.get(0))), sections);
     }
 
     /** Every book number beside each run's value and the difference. */
@@ -101,19 +117,33 @@ public final class RunReport {
         }
         List<Table> tables = new ArrayList<>(List.of(Table.of(headers, rows)));
         perSeed(e.id(), runs).ifPresent(tables::add);
-        List<Chart> charts = new ArrayList<>();
+        List<dev.nn.reports.Figure> charts = new ArrayList<>();
+        String seed = " (seed " + runs.get(0).seed() + ")";
         for (String[] kind : new String[][] {{"loss", "Training and validation loss", "Loss"},
             {"accuracy", "Training and validation accuracy", "Accuracy"},
-            {"val_mae", "Validation MAE by epoch", "Validation MAE"},
-            {"val_mae_smoothed", "Validation MAE by epoch, smoothed, first 10 epochs dropped", "Validation MAE"}}) {
+            {"val_mae", "Validation MAE by epoch: the average over the folds, and each fold", "Validation MAE"},
+            {"val_mae_smoothed", "Validation MAE by epoch, averaged over the folds, smoothed, first 10 epochs "
+                    + "dropped", "Validation MAE"}}) {
             List<Series> series = new ArrayList<>();
             for (RunRecord r : runs) {
                 String p = runs.size() == 1 ? "" : r.backend() + " ";
-                find(r, e.id()).flatMap(x -> x.curves().stream().filter(c -> c.values().containsKey(kind[0]))
-                        .findFirst()).ifPresent(c -> addSeries(series, p, kind[0], c, e.id()));
+                // a training curve without validation (a few dots) tells nothing the table does not
+                find(r, e.id()).flatMap(x -> x.curves().stream().filter(c -> c.values().containsKey(kind[0])
+                        && (kind[0].startsWith("val_") || c.values().containsKey("val_" + kind[0]))).findFirst())
+                        .ifPresent(c -> addSeries(series, p, kind[0], c, e.id()));
+                if (kind[0].equals("val_mae")) {
+                    find(r, e.id()).ifPresent(x -> x.curves().stream().filter(c -> c.values().containsKey(
+                            "val_mae_fold")).forEach(c -> series.add(Series.perEpoch(p + c.label().replace(
+                                    ", validation MAE per epoch", ""), unbox(c.values().get("val_mae_fold")),
+                                    Series.Style.LINE))));
+                }
+            }
+            if (kind[0].equals("val_mae") && series.size() > 1) {
+                series.add(series.remove(0)); // the average last, drawn over the folds
             }
             if (!series.isEmpty()) {
-                charts.add(new Chart(e.id() + "-" + kind[0].replace('_', '-'), kind[1], "Epochs", kind[2], series));
+                charts.add(new Chart(e.id() + "-" + kind[0].replace('_', '-'), kind[1] + seed, "Epochs", kind[2],
+                        series));
             }
         }
         String notes = e.notes().isEmpty() ? "" : " Notes: " + String.join("; ", e.notes());
@@ -178,10 +208,11 @@ public final class RunReport {
             for (int i = 0; i < x.length; i++) {
                 x[i] = i + 1 + offset;
             }
-            series.add(new Series(prefix + key.replace('_', ' '), x, y, Series.Style.LINE));
+            series.add(new Series(prefix + (key.equals("val_mae") ? "average over the folds" : key.replace('_', ' ')),
+                    x, y, Series.Style.LINE));
             return;
         }
-        series.add(Series.perEpoch(prefix + "Training " + key, unbox(train), Series.Style.DOTS));
+        series.add(Series.perEpoch(prefix + "Training " + key + " (dots)", unbox(train), Series.Style.DOTS));
         List<Double> val = c.values().get("val_" + key);
         if (val != null) {
             series.add(Series.perEpoch(prefix + "Validation " + key, unbox(val), Series.Style.LINE));
