@@ -95,7 +95,9 @@ public final class DataFiles {
                 throw e;
             }
             throw new DatasetNotFoundException(file.fileName() + " not found; looked in " + String.join(", ", looked)
-                    + " and could not download " + origin + file.fileName() + ": " + e.getMessage(), e);
+                    + " and could not download " + origin + file.fileName() + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                    + " (offline? pass --data-dir DIR or set NN_DATA_DIR to a folder that has the file)", e);
         }
     }
 

@@ -97,4 +97,14 @@ class DownloadTest {
         assertThat(files("good", new AtomicLong()).locate(KerasFile.BOSTON_HOUSING)).isEqualTo(good);
         assertThat(Files.readAllBytes(good)).isEqualTo(real);
     }
+
+    @Test
+    void anUnreachableServerSaysWhyAndWhatToPassOffline() throws Exception {
+        server.stop(0); // nothing listens on the port any more: the connection is refused, with no message
+        assertThatThrownBy(() -> files("good", new AtomicLong()).locate(KerasFile.BOSTON_HOUSING))
+                .isInstanceOf(DatasetNotFoundException.class).hasMessageContaining("boston_housing.npz")
+                .hasMessageContaining("could not download").hasMessageNotContaining(": null")
+                .hasMessageContaining("ConnectException").hasMessageContaining("--data-dir")
+                .hasMessageContaining("NN_DATA_DIR");
+    }
 }

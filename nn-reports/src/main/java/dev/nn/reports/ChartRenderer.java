@@ -43,16 +43,7 @@ public final class ChartRenderer {
     public static void png(Figure figure, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         JFreeChart jfree = figure instanceof Chart c ? build(c) : PointChartRenderer.build((PointChart) figure);
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                ChartUtils.writeChartAsPNG(out, jfree, WIDTH, HEIGHT);
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, jfree, WIDTH, HEIGHT));
     }
 
     /** matplotlib's colour {@code i} of its default cycle. */

@@ -17,11 +17,12 @@ public final class MarkdownRenderer {
             md.append("- **").append(escape(f.getKey())).append("**: ").append(escape(f.getValue())).append('\n');
         }
         md.append('\n');
-        for (Table t : report.summary()) {
-            table(md, t);
-        }
+        // the summary figure first: it is what a reader should see without scrolling
         for (Figure f : report.figures()) {
             image(md, f, imageDir);
+        }
+        for (Table t : report.summary()) {
+            table(md, t);
         }
         for (Section s : report.sections()) {
             md.append("## ").append(escape(s.title())).append("\n\n");

@@ -13,8 +13,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -32,7 +30,9 @@ final class PointChartRenderer {
     }
 
     static JFreeChart build(PointChart chart) {
-        YIntervalSeries values = new YIntervalSeries("this run (mean; bar: min–max over seeds)", false, true);
+        boolean spread = chart.points().stream().anyMatch(p -> p.high() > p.low());
+        YIntervalSeries values = new YIntervalSeries(spread ? "this run (mean; bar: min–max over seeds)" : "this run",
+                false, true);
         XYSeries book = new XYSeries(PointChart.REFERENCE, false, true);
         String[] labels = new String[chart.points().size()];
         for (int i = 0; i < labels.length; i++) {
@@ -69,11 +69,8 @@ final class PointChartRenderer {
         }
         if (chart.band() != null) {
             IntervalMarker band = new IntervalMarker(chart.band().low(), chart.band().high(), new Color(0xe6f4ea));
-            band.setLabel(chart.band().label());
-            band.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            band.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-            band.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(band, Layer.BACKGROUND);
+            y.setLabel(chart.yLabel() + " (shaded: " + chart.band().label() + ")");
         }
         x.setRange(-0.6, labels.length - 0.4);
         plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL); // long category names read across

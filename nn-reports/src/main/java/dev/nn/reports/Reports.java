@@ -46,14 +46,6 @@ public final class Reports {
 
     /** Written to a temporary file and moved into place, so a reader never sees half a report. */
     private static Path write(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | UncheckedIOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        return file;
+        return AtomicFiles.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

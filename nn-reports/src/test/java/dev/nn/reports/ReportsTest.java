@@ -70,6 +70,25 @@ class ReportsTest {
     }
 
     @Test
+    void outputsReplaceAPlantedLinkWithoutFollowingItAndShareOneMode() throws Exception {
+        Path victim = out.resolve("victim.txt");
+        Files.writeString(victim, "keep me");
+        Files.createDirectories(out.resolve("charts"));
+        Files.createSymbolicLink(out.resolve("charts/imdb-loss.png"), victim);
+        Files.createSymbolicLink(out.resolve("report.md"), victim);
+        Reports.Rendered r = Reports.render(fixture(), out);
+        assertThat(Files.readString(victim)).isEqualTo("keep me");
+        assertThat(Files.isSymbolicLink(out.resolve("charts/imdb-loss.png"))).isFalse();
+        for (Path p : List.of(r.markdown(), r.html(), r.charts().get(0))) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                    .as(p.toString()).isEqualTo("rw-r--r--");
+        }
+        try (var left = Files.list(out.resolve("charts"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void pointChartsDrawDeterministicallyWithWholeNumberEpochTicksOnCurves() throws Exception {
         PointChart p = new PointChart("acc", "Test accuracy", "accuracy", List.of(
                 new PointChart.Point("baseline", 0.885, 0.884, 0.887, 0.8836),

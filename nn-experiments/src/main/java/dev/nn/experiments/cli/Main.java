@@ -113,7 +113,10 @@ public final class Main implements Callable<Integer> {
                 runs.add(RunFiles.read(p));
             }
             Path dir = out != null ? out : Path.of("runs", "report-" + stamp);
-            Reports.Rendered r = Reports.render(RunReport.of(runs), dir);
+            // a report written back into its run's own folder links to the models saved there
+            boolean ownFolder = runs.size() == 1 && dir.toAbsolutePath().normalize().equals(
+                    reportInputs.get(0).toAbsolutePath().normalize().getParent());
+            Reports.Rendered r = Reports.render(RunReport.of(runs, ownFolder), dir);
             console.println("report: " + r.html().toAbsolutePath());
             return 0;
         }

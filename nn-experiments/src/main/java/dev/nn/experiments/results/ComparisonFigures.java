@@ -108,9 +108,9 @@ final class ComparisonFigures {
             }
         }
         return new PointChart("summary-vs-book", "Every number of the book against this run (" + run.backend()
-                + "): difference in % of the book's value", "difference from the book, %", points,
+                + "): difference in % of the book's value (0 = the book)", "difference from the book, %", points,
                 new PointChart.Band(-BAND_PERCENT, BAND_PERCENT, String.format(Locale.ROOT, "within ±%.0f %% of the "
-                        + "book (0: the book's value)", BAND_PERCENT)));
+                        + "book", BAND_PERCENT)));
     }
 
     private static double percent(double v, double book) {

@@ -17,16 +17,7 @@ public final class RunFiles {
     }
 
     public static Path write(RunRecord run, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path target = dir.resolve(FILE_NAME);
-        Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), run);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return target;
+        return dev.nn.reports.AtomicFiles.write(dir.resolve(FILE_NAME), out -> JSON.writeValue(out, run));
     }
 
     public static RunRecord read(Path file) throws IOException {
