@@ -54,6 +54,12 @@ class CommandLineTest {
         String[] r = capture(() -> Main.run("imdb", "--repeats", "0"));
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("--repeats").contains("at least 1");
+        r = capture(() -> Main.run("imdb", "--epochs", "-1", "--data-dir", DATA));
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("epochs=-1").contains("0 (the book's) or positive");
+        r = capture(() -> Main.run("boston", "--folds", "-2", "--data-dir", DATA));
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("folds=-2");
     }
 
     @Test

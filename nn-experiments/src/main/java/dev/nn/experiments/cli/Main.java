@@ -136,7 +136,12 @@ public final class Main implements Callable<Integer> {
             List<Experiment> selected = experiments.select(selectors);
             Path dir = out != null ? out : Path.of("runs", stamp + "-" + b.name());
             LOG.info("Backend {}", b.description());
-            RunOptions options = new RunOptions(seed, repeats, smoke ? 1 : epochs, smoke ? 1 : folds);
+            RunOptions options;
+            try {
+                options = new RunOptions(seed, repeats, smoke ? 1 : epochs, smoke ? 1 : folds);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             boolean live = System.console() != null;
             RunRecord run = injector.getInstance(Runner.class).run(selected, options,
                     label -> new ConsoleProgress(console, label, live), ModelStore.in(dir), console);
