@@ -42,6 +42,33 @@ class BadInputTest {
     }
 
     @Test
+    void aFlippedByteInsideAMemberFailsItsCrc() throws Exception {
+        byte[] real = Files.readAllBytes(Fixtures.realData("boston_housing.npz"));
+        byte[] flipped = real.clone();
+        flipped[real.length / 3] ^= 0x01; // inside x_train's float64 data, stored uncompressed
+        Path f = dir.resolve("boston_housing.npz");
+        Files.write(f, flipped);
+        assertThatThrownBy(() -> Npz.read(f)).isInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining("boston_housing.npz").hasMessageContaining("CRC-32");
+        // and inside a deflated member: the inflated bytes change, the CRC catches it
+        Path deflated = Fixtures.npz(dir.resolve("d.npz"), Map.of("y", Fixtures.npy("<f8", "(64,)",
+                Fixtures.doubles(new double[64]))), true);
+        byte[] d = Files.readAllBytes(deflated);
+        boolean caught = false;
+        for (int i = 40; i < d.length - 60 && !caught; i++) {
+            byte[] m = d.clone();
+            m[i] ^= 0x10;
+            Files.write(f, m);
+            try {
+                Npz.read(f);
+            } catch (DatasetFormatException e) {
+                caught = e.getMessage().contains("CRC-32") || caught;
+            }
+        }
+        assertThat(caught).as("some flip inside the deflated data is caught by the CRC").isTrue();
+    }
+
+    @Test
     void wrongMagic() throws Exception {
         byte[] npy = Fixtures.npy("<f8", "(1,)", Fixtures.doubles(1));
         npy[1] = 'X';

@@ -57,6 +57,14 @@ class CommandLineTest {
         r = capture(() -> Main.run("imdb", "--epochs", "-1", "--data-dir", DATA));
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("epochs=-1").contains("0 (the book's) or positive");
+        for (String t : new String[] {"0", "-3", "40000"}) {
+            r = capture(() -> Main.run("boston", "--threads", t, "--data-dir", DATA));
+            assertThat(r[0]).as("--threads " + t).isEqualTo("2");
+            assertThat(r[2]).contains("--threads").contains("expected 1 to 1024").doesNotContain("null");
+        }
+        r = capture(() -> Main.run("boston", "--out", "", "--data-dir", DATA));
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--out").contains("empty path");
         r = capture(() -> Main.run("boston", "--folds", "-2", "--data-dir", DATA));
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("folds=-2");

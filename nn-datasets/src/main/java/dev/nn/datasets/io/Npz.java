@@ -123,7 +123,22 @@ public final class Npz {
     private static NpyArray readEntry(ZipFile zip, String name, ZipEntry entry) throws IOException {
         try (InputStream in = zip.getInputStream(entry)) {
             byte[] bytes = readMember(in, name, entry.getName());
+            checkIntegrity(bytes, name, entry);
             return Npy.read(bytes, name, entry.getName());
+        }
+    }
+
+    /** The member's size and CRC-32 against its zip header, as Python's zipfile checks them ("Bad CRC-32"). */
+    private static void checkIntegrity(byte[] bytes, String file, ZipEntry entry) throws DatasetFormatException {
+        if (entry.getSize() >= 0 && entry.getSize() != bytes.length) {
+            throw new DatasetFormatException(file, entry.getName(), "holds " + bytes.length + " bytes, its zip "
+                    + "header declares " + entry.getSize() + " (corrupted archive)");
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new DatasetFormatException(file, entry.getName(), "bad CRC-32: the member's bytes are not the "
+                    + "ones the archive recorded (corrupted file); fetch it again");
         }
     }
 

@@ -101,8 +101,19 @@ public final class Main implements Callable<Integer> {
             return e instanceof UnknownBackendException || e instanceof UnknownExperimentException
                     || e instanceof CommandLine.ParameterException ? 2 : 1;
         });
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // what was finished has been written; say how much heap there was and how to give more
+            System.err.printf("error: out of memory (the JVM's maximum heap is %d MB); give it more, e.g. "
+                    + "MAVEN_OPTS=-Xmx4g for mvn exec:java, or java -Xmx4g ...%n",
+                    Runtime.getRuntime().maxMemory() >> 20);
+            return 1;
+        }
     }
+
+    /** The most kernel threads accepted: far above any core count, below the thread pools' own limit. */
+    static final int MAX_THREADS = 1024;
 
     @Override
     public Integer call() throws IOException {
@@ -123,6 +134,14 @@ public final class Main implements Callable<Integer> {
         if (repeats < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--repeats': must be at least 1, received " + repeats);
+        }
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--threads': "
+                    + "expected 1 to " + MAX_THREADS + ", received " + threads);
+        }
+        if (out != null && out.toString().isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--out': "
+                    + "expected a folder, received an empty path");
         }
         int kernelThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try (Backend b = Backends.create(backend, kernelThreads)) {
