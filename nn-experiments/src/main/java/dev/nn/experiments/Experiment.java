@@ -18,6 +18,9 @@ public interface Experiment {
     /** What the experiment does, one paragraph. */
     String description();
 
+    /** The Keras files the experiment reads, located (and verified) before any training starts. */
+    java.util.Set<dev.nn.datasets.KerasFile> files();
+
     /** The book's reported numbers, keyed by this run's metric names. */
     List<BookValue> book();
 

@@ -35,6 +35,15 @@ public final class Runner {
 
     public RunRecord run(List<Experiment> selected, RunOptions options, Function<String, TrainingListener> progress,
             ModelStore models, PrintStream out) throws IOException {
+        return run(selected, options, progress, models, done -> { }, out);
+    }
+
+    /**
+     * Runs {@code selected}; after each experiment, {@code checkpoint} receives the record of those finished so far
+     * (the command line writes it, so that a run that fails or is stopped keeps what it finished).
+     */
+    public RunRecord run(List<Experiment> selected, RunOptions options, Function<String, TrainingListener> progress,
+            ModelStore models, java.util.function.Consumer<RunRecord> checkpoint, PrintStream out) throws IOException {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();
         RunContext ctx = new RunContext(backend, data, options, progress, models);
@@ -56,6 +65,7 @@ public final class Runner {
             }
             r.notes().forEach(n -> out.println("   " + n));
             out.println(runProgress(results.size(), selected.size(), (System.nanoTime() - start) / 1e9));
+            checkpoint.accept(RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results));
         }
         return RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results);
     }

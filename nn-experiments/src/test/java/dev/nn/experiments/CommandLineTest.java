@@ -79,6 +79,22 @@ class CommandLineTest {
     }
 
     @Test
+    void everyInputAndTheOutputFolderAreCheckedBeforeAnyTraining() throws Exception {
+        Path partial = out.resolve("partial");
+        Files.createDirectories(partial);
+        Files.createSymbolicLink(partial.resolve("imdb.npz"), Path.of(DATA).toAbsolutePath().resolve("imdb.npz"));
+        String[] r = capture(() -> Main.run("imdb", "--smoke", "--data-dir", partial.toString(), "--out",
+                out.resolve("o1").toString()));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[2]).contains("imdb_word_index.json").contains(partial.toString());
+        assertThat(r[1]).doesNotContain("Epoch");
+        r = capture(() -> Main.run("reuters-bottleneck", "--smoke", "--data-dir", DATA, "--out", "/proc/nn-out"));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[2]).contains("cannot write the results to --out /proc/nn-out").contains("writable folder");
+        assertThat(r[1]).doesNotContain("Epoch");
+    }
+
+    @Test
     void aSmokeRunOfEveryExperimentWritesResultsAndAReport() throws Exception {
         String[] r = capture(() -> Main.run("all", "--smoke", "--threads", "2", "--data-dir", DATA, "--out",
                 out.toString()));

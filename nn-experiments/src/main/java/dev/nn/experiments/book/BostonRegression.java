@@ -60,6 +60,11 @@ public final class BostonRegression implements Experiment {
     }
 
     @Override
+    public java.util.Set<dev.nn.datasets.KerasFile> files() {
+        return java.util.EnumSet.of(dev.nn.datasets.KerasFile.BOSTON_HOUSING);
+    }
+
+    @Override
     public List<BookValue> book() {
         return List.of(new BookValue("kfold_mean_val_mae", 2.40, "3.6.4, 100 epochs"),
                 new BookValue("test_mse", 17.43, "3.6.4 final model"), new BookValue("test_mae", 2.61,

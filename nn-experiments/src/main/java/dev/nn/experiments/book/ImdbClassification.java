@@ -54,6 +54,11 @@ public final class ImdbClassification implements Experiment {
     }
 
     @Override
+    public java.util.Set<dev.nn.datasets.KerasFile> files() {
+        return java.util.EnumSet.of(dev.nn.datasets.KerasFile.IMDB, dev.nn.datasets.KerasFile.IMDB_WORD_INDEX);
+    }
+
+    @Override
     public List<BookValue> book() {
         return List.of(new BookValue("test_loss", 0.2924, "3.4.5 results"),
                 new BookValue("test_accuracy", 0.8836, "3.4.5 results"));

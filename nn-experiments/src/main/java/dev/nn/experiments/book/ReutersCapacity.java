@@ -59,6 +59,11 @@ public final class ReutersCapacity extends ModelVariant {
     }
 
     @Override
+    public java.util.Set<dev.nn.datasets.KerasFile> files() {
+        return java.util.EnumSet.of(dev.nn.datasets.KerasFile.REUTERS);
+    }
+
+    @Override
     public ExperimentResult run(RunContext ctx) throws IOException {
         ExperimentResult.Builder result = ExperimentResult.of(this);
         TextSplit data = ctx.data().reuters();

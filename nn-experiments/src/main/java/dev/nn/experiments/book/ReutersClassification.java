@@ -71,6 +71,11 @@ public final class ReutersClassification implements Experiment {
     }
 
     @Override
+    public java.util.Set<dev.nn.datasets.KerasFile> files() {
+        return java.util.EnumSet.of(dev.nn.datasets.KerasFile.REUTERS);
+    }
+
+    @Override
     public List<BookValue> book() {
         return List.of(new BookValue("test_loss", 0.9835, "3.5.4"), new BookValue("test_accuracy", 0.7912, "3.5.4"),
                 new BookValue("random_baseline_accuracy", 0.1843, "3.5.4"));

@@ -161,14 +161,53 @@ public final class Main implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            preflight(selected, files, dir);
             boolean live = System.console() != null;
-            RunRecord run = injector.getInstance(Runner.class).run(selected, options,
-                    label -> new ConsoleProgress(console, label, live), ModelStore.in(dir), console);
+            java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+            Thread interrupted = new Thread(() -> System.err.printf("%nstopped before the end: %d of %d experiments finished; "
+                    + "their results are kept in %s (render them with --report %s)%n", finished.get(), selected.size(),
+                    dir.resolve(RunFiles.FILE_NAME), dir.resolve(RunFiles.FILE_NAME)));
+            Runtime.getRuntime().addShutdownHook(interrupted);
+            RunRecord run;
+            try {
+                run = injector.getInstance(Runner.class).run(selected, options,
+                        label -> new ConsoleProgress(console, label, live), ModelStore.in(dir), done -> {
+                            try {
+                                RunFiles.write(done, dir);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                            finished.set(done.experiments().size());
+                        }, console);
+            } finally {
+                if (finished.get() == selected.size()) {
+                    Runtime.getRuntime().removeShutdownHook(interrupted);
+                }
+            }
             Path json = RunFiles.write(run, dir);
             Reports.Rendered r = Reports.render(RunReport.of(List.of(run), true), dir);
             console.printf("%nresults: %s%nreport:  %s%nwall time: %.1f s%n", json.toAbsolutePath(),
                     r.html().toAbsolutePath(), run.wallSeconds());
             return 0;
+        }
+    }
+
+    /**
+     * Before any training: every data file the selected experiments read is found and verified (downloaded if
+     * need be), and the output folder is created and proven writable, so that no run fails after minutes of work.
+     */
+    private static void preflight(List<Experiment> selected, DataFiles files, Path dir) throws IOException {
+        java.util.Set<dev.nn.datasets.KerasFile> needed = java.util.EnumSet.noneOf(dev.nn.datasets.KerasFile.class);
+        selected.forEach(e -> needed.addAll(e.files()));
+        for (dev.nn.datasets.KerasFile f : needed) {
+            files.locate(f);
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, ".probe", ".tmp"));
+        } catch (IOException e) {
+            throw new IOException("cannot write the results to --out " + dir.toAbsolutePath() + " (" + e + "); "
+                    + "pass --out with a writable folder", e);
         }
     }
 
