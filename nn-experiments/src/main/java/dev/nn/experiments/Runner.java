@@ -64,8 +64,8 @@ public final class Runner {
                 out.println(seeds);
             }
             r.notes().forEach(n -> out.println("   " + n));
-            out.println(runProgress(results.size(), selected.size(), (System.nanoTime() - start) / 1e9));
             checkpoint.accept(RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results));
+            out.println(runProgress(results.size(), selected.size(), (System.nanoTime() - start) / 1e9));
         }
         return RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results);
     }
