@@ -45,6 +45,7 @@ public final class DataFiles {
     private final String origin;
     private final boolean download;
     private final DownloadListener listener;
+    private final Duration readTimeout;
 
     private DataFiles(Builder b) {
         this.dataDir = b.dataDir;
@@ -52,6 +53,7 @@ public final class DataFiles {
         this.origin = b.origin;
         this.download = b.download;
         this.listener = b.listener;
+        this.readTimeout = b.readTimeout;
     }
 
     /** Defaults: {@code NN_DATA_DIR} if set, the Keras cache, downloads allowed. */
@@ -120,19 +122,60 @@ public final class DataFiles {
             throw new IOException("HTTP " + response.statusCode() + " for " + uri);
         }
         long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (total > file.maxBytes()) {
+            response.body().close();
+            throw new DatasetIntegrityException("download of " + file.fileName() + " announces " + total
+                    + " bytes; the file has " + file.maxBytes() + "; refusing it");
+        }
         Path temp = Files.createTempFile(target.getParent(), file.fileName() + ".", ".part");
+        temp.toFile().deleteOnExit(); // a run stopped by a signal leaves no .part behind
+        java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "nn-datasets-download-watchdog");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             MessageDigest digest = digest(file);
             long bytes = 0;
-            try (InputStream in = new DigestInputStream(response.body(), digest);
+            InputStream body = response.body();
+            java.util.concurrent.atomic.AtomicLong lastData = new java.util.concurrent.atomic.AtomicLong(
+                    System.nanoTime());
+            java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
+            long period = Math.max(10, readTimeout.toMillis() / 4);
+            watchdog.scheduleAtFixedRate(() -> {
+                if (System.nanoTime() - lastData.get() > readTimeout.toNanos() && !stalled.getAndSet(true)) {
+                    try {
+                        body.close(); // unblocks the read below
+                    } catch (IOException ignored) {
+                        // closing is all the watchdog can do
+                    }
+                }
+            }, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+            try (InputStream in = new DigestInputStream(body, digest);
                     OutputStream out = Files.newOutputStream(temp)) {
                 byte[] buf = new byte[1 << 16];
                 int n;
                 while ((n = in.read(buf)) > 0) {
-                    out.write(buf, 0, n);
+                    lastData.set(System.nanoTime());
                     bytes += n;
+                    if (bytes > file.maxBytes()) {
+                        throw new DatasetIntegrityException("download of " + file.fileName() + " sent more than the "
+                                + file.maxBytes() + " bytes the file has; refusing it");
+                    }
+                    out.write(buf, 0, n);
                     listener.progress(file, bytes, total);
                 }
+            } catch (IOException e) {
+                if (stalled.get()) {
+                    throw new IOException("download of " + uri + " stalled: no data for " + readTimeout.toSeconds()
+                            + " s after " + bytes + " bytes", e);
+                }
+                throw e;
+            }
+            if (stalled.get()) {
+                throw new IOException("download of " + uri + " stalled: no data for " + readTimeout.toSeconds()
+                        + " s after " + bytes + " bytes");
             }
             if (total >= 0 && bytes != total) {
                 throw new DatasetIntegrityException("download of " + file.fileName() + " truncated: " + bytes + " of "
@@ -146,6 +189,7 @@ public final class DataFiles {
             LOG.info("Saved {} ({} bytes, {} verified)", target, bytes, file.hashAlgorithm());
             return target;
         } finally {
+            watchdog.shutdownNow();
             Files.deleteIfExists(temp);
         }
     }
@@ -190,6 +234,7 @@ public final class DataFiles {
         private String origin = KerasFile.ORIGIN;
         private boolean download = true;
         private DownloadListener listener = (f, b, t) -> { };
+        private Duration readTimeout = Duration.ofSeconds(60);
 
         private static Path envDir() {
             String env = System.getenv("NN_DATA_DIR");
@@ -216,6 +261,16 @@ public final class DataFiles {
 
         public Builder download(boolean allowed) {
             this.download = allowed;
+            return this;
+        }
+
+        /** How long a download may go without receiving a byte before it is abandoned; 60 s by default. */
+        public Builder readTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("Received an invalid read timeout, expected a positive duration. "
+                        + "Received: " + timeout);
+            }
+            this.readTimeout = timeout;
             return this;
         }
 

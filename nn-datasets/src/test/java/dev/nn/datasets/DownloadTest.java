@@ -50,6 +50,34 @@ class DownloadTest {
                 out.write(wrong);
             }
         });
+        server.createContext("/stall/boston_housing.npz", ex -> {
+            ex.sendResponseHeaders(200, real.length);
+            OutputStream out = ex.getResponseBody();
+            out.write(real, 0, 1000);
+            out.flush();
+            try {
+                Thread.sleep(30_000); // then nothing: the client must give up on its own
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.close();
+        });
+        server.createContext("/endless/boston_housing.npz", ex -> {
+            ex.sendResponseHeaders(200, 0); // chunked, no length: an endless body
+            try (OutputStream out = ex.getResponseBody()) {
+                byte[] zeros = new byte[1 << 16];
+                for (int i = 0; i < 1 << 14; i++) { // bounded: 1 GiB at most, the client stops far earlier
+                    out.write(zeros);
+                }
+            } catch (java.io.IOException closedByClient) {
+                // expected: the client hangs up at the cap
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
         origin = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
@@ -96,6 +124,28 @@ class DownloadTest {
         assertThat(Files.readAllBytes(good)).hasSize(100); // the wrong download did not replace it
         assertThat(files("good", new AtomicLong()).locate(KerasFile.BOSTON_HOUSING)).isEqualTo(good);
         assertThat(Files.readAllBytes(good)).isEqualTo(real);
+    }
+
+    @Test
+    void aStalledDownloadTimesOutAndLeavesNoPartFile() throws Exception {
+        DataFiles files = DataFiles.builder().dataDir(cache.resolve("nowhere")).cacheDir(cache).origin(origin + "stall")
+                .readTimeout(java.time.Duration.ofSeconds(1)).build();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> files.locate(KerasFile.BOSTON_HOUSING)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("stalled").hasMessageContaining("after 1000 bytes");
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds until it gave up").isLessThan(10);
+        try (var left = Files.list(cache)) {
+            assertThat(left.filter(f -> f.toString().endsWith(".part"))).isEmpty();
+        }
+    }
+
+    @Test
+    void anEndlessBodyStopsAtTheFilesKnownSize() throws Exception {
+        assertThatThrownBy(() -> files("endless", new AtomicLong()).locate(KerasFile.BOSTON_HOUSING))
+                .isInstanceOf(DatasetIntegrityException.class).hasMessageContaining("more than the 57026 bytes");
+        try (var left = Files.list(cache)) {
+            assertThat(left.filter(f -> f.toString().endsWith(".part"))).isEmpty();
+        }
     }
 
     @Test
