@@ -64,9 +64,18 @@ public final class BostonHousing {
         double[] y = Npz.member(f, path, "y").doubles();
         int rows = y.length;
         int cols = xa.shape().length == 2 ? xa.shape()[1] : 0;
-        if (xa.shape().length != 2 || xa.shape()[0] != rows) {
+        if (xa.shape().length != 2 || xa.shape()[0] != rows || cols != FEATURES.size()) {
             throw new dev.nn.datasets.io.DatasetFormatException(path.getFileName().toString(), "x.npy",
-                    "expected shape (" + rows + ", 13), found " + java.util.Arrays.toString(xa.shape()));
+                    "expected shape (" + rows + ", " + FEATURES.size() + "), one row of the " + FEATURES.size()
+                            + " features per target, found " + java.util.Arrays.toString(xa.shape()));
+        }
+        for (int i = 0; i < x.length + y.length; i++) {
+            double v = i < x.length ? x[i] : y[i - x.length];
+            if (!Double.isFinite(v)) {
+                throw new dev.nn.datasets.io.DatasetFormatException(path.getFileName().toString(),
+                        i < x.length ? "x.npy" : "y.npy", "value " + (i < x.length ? i : i - x.length) + " is " + v
+                                + "; expected finite numbers");
+            }
         }
         int[] perm = new NumpyRandomState(seed).permutation(rows);
         double[][] xs = new double[rows][];

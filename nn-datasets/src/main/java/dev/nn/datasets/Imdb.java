@@ -32,8 +32,9 @@ public final class Imdb {
         int[][] xTest = Npz.member(f, path, "x_test").sequences();
         long[] yTest = Npz.member(f, path, "y_test").longs();
         NumpyRandomState rng = new NumpyRandomState(options.seed());
-        Sequences train = KerasText.permute(xTrain, yTrain, rng.permutation(xTrain.length));
-        Sequences test = KerasText.permute(xTest, yTest, rng.permutation(xTest.length));
+        String name = path.getFileName().toString();
+        Sequences train = KerasText.permute(name, "x_train/y_train", xTrain, yTrain, rng.permutation(xTrain.length));
+        Sequences test = KerasText.permute(name, "x_test/y_test", xTest, yTest, rng.permutation(xTest.length));
         train = KerasText.offsetAndFilter(train, options);
         test = KerasText.offsetAndFilter(test, options);
         if (train.size() == 0 || test.size() == 0) {

@@ -10,12 +10,30 @@ final class KerasText {
     }
 
     /** {@code x[perm], y[perm]}: Keras shuffles {@code arange(n)} and indexes with it. */
-    static Sequences permute(int[][] x, long[] y, int[] perm) {
+    /**
+     * {@code x[perm], y[perm]}, after checking what Keras trusts blindly: as many labels as sequences, at least one,
+     * and every label a class index (non-negative, an int).
+     */
+    static Sequences permute(String file, String member, int[][] x, long[] y, int[] perm)
+            throws dev.nn.datasets.io.DatasetFormatException {
+        if (x.length != y.length) {
+            throw new dev.nn.datasets.io.DatasetFormatException(file, member, x.length + " sequences but " + y.length
+                    + " labels; expected one label per sequence");
+        }
+        if (x.length == 0) {
+            throw new dev.nn.datasets.io.DatasetFormatException(file, member, "holds no sequences");
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] > Integer.MAX_VALUE) {
+                throw new dev.nn.datasets.io.DatasetFormatException(file, member, "label " + i + " is " + y[i]
+                        + "; expected a class index from 0 to " + Integer.MAX_VALUE);
+            }
+        }
         int[][] xs = new int[perm.length][];
         int[] ys = new int[perm.length];
         for (int k = 0; k < perm.length; k++) {
             xs[k] = x[perm[k]];
-            ys[k] = Math.toIntExact(y[perm[k]]);
+            ys[k] = (int) y[perm[k]];
         }
         return new Sequences(xs, ys);
     }

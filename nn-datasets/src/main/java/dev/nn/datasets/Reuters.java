@@ -36,7 +36,8 @@ public final class Reuters {
         int[][] x = Npz.member(f, path, "x").sequences();
         long[] y = Npz.member(f, path, "y").longs();
         NumpyRandomState rng = new NumpyRandomState(options.seed());
-        Sequences all = KerasText.offsetAndFilter(KerasText.permute(x, y, rng.permutation(x.length)), options);
+        Sequences all = KerasText.offsetAndFilter(KerasText.permute(path.getFileName().toString(),
+                "x/y", x, y, rng.permutation(x.length)), options);
         all = KerasText.cut(all, options, KerasText.numWords(options, all));
         int idx = (int) (all.size() * (1 - options.testSplit()));
         return new TextSplit(slice(all, 0, idx), slice(all, idx, all.size()));

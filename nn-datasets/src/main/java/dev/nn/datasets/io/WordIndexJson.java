@@ -34,7 +34,9 @@ public final class WordIndexJson {
                         || p.getIntValue() < 0) {
                     throw new DatasetFormatException(name, null, "the rank of '" + word + "' is not a non-negative int");
                 }
-                out.put(word, p.getIntValue());
+                if (out.put(word, p.getIntValue()) != null) {
+                    throw new DatasetFormatException(name, null, "the word '" + word + "' appears twice");
+                }
             }
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 throw new DatasetFormatException(name, null, "trailing content after the word index object");
