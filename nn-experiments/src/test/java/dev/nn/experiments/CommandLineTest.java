@@ -65,13 +65,20 @@ class CommandLineTest {
         r = capture(() -> Main.run("boston", "--out", "", "--data-dir", DATA));
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("--out").contains("empty path");
+        r = capture(() -> Main.run("boston", "--folds", "1000", "--data-dir", DATA));
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--folds").contains("expected 0 (all) to 4");
+        r = capture(() -> Main.run("boston", "--data-dir", "/no/such/folder"));
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--data-dir").contains("/no/such/folder is not a folder").doesNotContain("null");
         r = capture(() -> Main.run("boston", "--folds", "-2", "--data-dir", DATA));
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("folds=-2");
     }
 
     @Test
-    void aMissingDataFileNamesTheFileAndWhereItWasLookedFor() {
+    void aMissingDataFileNamesTheFileAndWhereItWasLookedFor() throws Exception {
+        Files.createDirectories(out.resolve("empty")); // a folder that exists but lacks the file
         String[] r = capture(() -> Main.run("boston", "--smoke", "--data-dir", out.resolve("empty").toString(),
                 "--out", out.toString()));
         assertThat(r[0]).isEqualTo("1");

@@ -34,7 +34,8 @@ import java.util.Map;
  */
 public final class BostonRegression implements Experiment {
 
-    static final int K = 4;
+    /** The book's number of folds. */
+    public static final int K = 4;
 
     @Override
     public String id() {

@@ -139,6 +139,16 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--threads': "
                     + "expected 1 to " + MAX_THREADS + ", received " + threads);
         }
+        if (folds > dev.nn.experiments.book.BostonRegression.K) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--folds': "
+                    + "expected 0 (all) to " + dev.nn.experiments.book.BostonRegression.K + ", the book's K, received "
+                    + folds);
+        }
+        if (dataDir != null && !java.nio.file.Files.isDirectory(dataDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--data-dir': "
+                    + dataDir.toAbsolutePath() + " is not a folder; pass the folder that holds the Keras files, or "
+                    + "leave --data-dir out to use ~/.keras/datasets and download");
+        }
         if (out != null && out.toString().isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--out': "
                     + "expected a folder, received an empty path");
