@@ -69,6 +69,19 @@ class BadInputTest {
     }
 
     @Test
+    void aPickleOfMillionsOfEmptyListsIsRefusedWithHeapBoundedByItsSize() throws Exception {
+        int n = 400_000;
+        byte[] pickle = new byte[n + 3];
+        pickle[0] = (byte) 0x80;
+        pickle[1] = 2;
+        java.util.Arrays.fill(pickle, 2, n + 2, (byte) ']');
+        pickle[n + 2] = '.';
+        Path f = Fixtures.npz(dir.resolve("lists.npz"), Map.of("x", Fixtures.npy("|O", "(1,)", pickle)), true);
+        assertThatThrownBy(() -> Npz.read(f)).isInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining("lists.npz").hasMessageContaining("more objects than");
+    }
+
+    @Test
     void wrongMagic() throws Exception {
         byte[] npy = Fixtures.npy("<f8", "(1,)", Fixtures.doubles(1));
         npy[1] = 'X';

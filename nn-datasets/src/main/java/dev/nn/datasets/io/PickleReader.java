@@ -108,9 +108,18 @@ public final class PickleReader {
     private final List<Integer> marks = new ArrayList<>();
     private final Map<Integer, Object> memo = new HashMap<>();
 
+    /**
+     * How many more containers, strings, marks and memo entries the pickle may create. Each costs at least one
+     * opcode byte but tens of bytes of heap, so a pickle of n bytes gets n / 2 of them: far more than a real
+     * object array needs (a list, its memo entry and a mark per row of hundreds of bytes), and a heap bound
+     * proportional to the input for a crafted one (20 million one-byte empty lists).
+     */
+    private long budget;
+
     private PickleReader(byte[] in, int from, String file, String member) {
         this.in = in;
         this.pos = from;
+        this.budget = (in.length - (long) from) / 2 + 1024;
         this.file = file;
         this.member = member;
     }
@@ -121,14 +130,28 @@ public final class PickleReader {
         return new PickleReader(bytes, from, file, member).run();
     }
 
+    /** Spends one unit of the object budget. */
+    private void spend() throws DatasetFormatException {
+        if (--budget < 0) {
+            throw error("pickle creates more objects than its " + (in.length - pos) + "-byte remainder can "
+                    + "describe; refusing it (a crafted or corrupted file)");
+        }
+    }
+
     private int[][] run() throws DatasetFormatException {
         while (true) {
             int op = u8();
             switch (op) {
                 case 0x80 -> u8(); // PROTO
                 case 'c' -> global();
-                case 'q' -> memo.put(u8(), top());
-                case 'r' -> memo.put(s32(), top());
+                case 'q' -> {
+                    spend();
+                    memo.put(u8(), top());
+                }
+                case 'r' -> {
+                    spend();
+                    memo.put(s32(), top());
+                }
                 case 'h' -> push(memoGet(u8()));
                 case 'j' -> push(memoGet(s32()));
                 case 'K', 'M', 'J' -> {
@@ -136,19 +159,29 @@ public final class PickleReader {
                     pushInts();
                 }
                 case '(' -> {
+                    spend();
                     marks.add(size);
                     push(MARK);
                 }
-                case ')' -> push(new Tuple(List.of()));
+                case ')' -> {
+                    spend();
+                    push(new Tuple(List.of()));
+                }
                 case 0x85 -> push(new Tuple(popN(1)));
                 case 0x86 -> push(new Tuple(popN(2)));
                 case 0x87 -> push(new Tuple(popN(3)));
                 case 't' -> push(new Tuple(popToMark()));
-                case 'U' -> push(new String(bytes(u8()), StandardCharsets.ISO_8859_1));
+                case 'U' -> {
+                    spend();
+                    push(new String(bytes(u8()), StandardCharsets.ISO_8859_1));
+                }
                 case 'N' -> push(NONE);
                 case 0x88 -> push(Boolean.TRUE);
                 case 0x89 -> push(Boolean.FALSE);
-                case ']' -> push(new PList());
+                case ']' -> {
+                    spend();
+                    push(new PList());
+                }
                 case 'a' -> {
                     Object item = pop();
                     list(top()).add(item);
