@@ -19,6 +19,13 @@ public final class BinaryCrossentropy implements Loss {
     public double sum(float[] pred, Targets targets) {
         int k = LossInputs.checkBatch(name(), pred, targets);
         float[] y = LossInputs.dense(name(), targets);
+        for (int i = 0; i < y.length; i++) {
+            // Keras computes a number for a target of 3 or -1 and trains on it silently; it is always a mistake
+            if (!(y[i] >= 0 && y[i] <= 1)) {
+                throw new IllegalArgumentException(name() + ": target " + y[i] + " (row " + i / k + ") is outside "
+                        + "[0, 1]; binary cross-entropy takes 0/1 labels or probabilities");
+            }
+        }
         double total = 0;
         for (int i = 0; i < pred.length; i++) {
             double p = Probabilities.clip(pred[i]);

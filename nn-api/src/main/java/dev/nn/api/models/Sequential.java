@@ -39,6 +39,8 @@ import java.util.Set;
  */
 public final class Sequential {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sequential.class);
+
     /** Keras's default batch size for {@code evaluate} and {@code predict}. */
     public static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -212,7 +214,14 @@ public final class Sequential {
             Targets yb = y.slice(from, to);
             means.add(sums(predictBatch(x.slice(from, to)), yb), to - from);
         }
-        return means.values(prefix);
+        Map<String, Double> values = means.values(prefix);
+        values.forEach((k, v) -> {
+            if (!Double.isFinite(v)) {
+                LOG.warn("{}: {} is {} on {} samples; the inputs or targets hold NaN or infinite values, or the "
+                        + "weights diverged", prefix.isEmpty() ? "evaluate" : "validation", k, v, x.rows());
+            }
+        });
+        return values;
     }
 
     /** The model outputs (probabilities for sigmoid/softmax outputs), batch size 32 as Keras. */
@@ -230,6 +239,13 @@ public final class Sequential {
             int to = Math.min(x.rows(), from + batchSize);
             float[] batch = predictBatch(x.slice(from, to));
             System.arraycopy(batch, 0, out, from * width, batch.length);
+        }
+        for (float v : out) {
+            if (!Float.isFinite(v)) {
+                LOG.warn("predict: some outputs are {} ; the inputs hold NaN or infinite values, or the weights "
+                        + "diverged", v);
+                break;
+            }
         }
         return new DenseMatrix(out, x.rows(), width);
     }

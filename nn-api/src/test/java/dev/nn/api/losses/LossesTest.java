@@ -22,6 +22,17 @@ class LossesTest {
     }
 
     @Test
+    void binaryCrossentropyRefusesTargetsOutsideZeroToOne() {
+        Loss bce = Losses.binaryCrossentropy();
+        assertThatThrownBy(() -> bce.sum(new float[] {0.5f, 0.5f}, DenseMatrix.column(1, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("target 3.0 (row 1)")
+                .hasMessageContaining("[0, 1]");
+        assertThatThrownBy(() -> bce.sum(new float[] {0.5f}, DenseMatrix.column(Float.NaN)))
+                .hasMessageContaining("target NaN");
+        assertThat(bce.sum(new float[] {0.5f}, DenseMatrix.column(0.25f))).isPositive(); // probabilities are fine
+    }
+
+    @Test
     void categoricalCrossentropiesAgreeOnOneHotAndIntegerLabels() {
         float[] p = {0.7f, 0.2f, 0.1f, 0.1f, 0.1f, 0.8f};
         double expected = -Math.log(0.7) - Math.log(0.8);
