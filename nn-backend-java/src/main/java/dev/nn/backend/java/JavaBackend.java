@@ -23,6 +23,9 @@ import dev.nn.api.spi.UnaryOp;
  */
 public final class JavaBackend implements Backend, FusedUpdates {
 
+    /** Backends made in this JVM: lets a test show that finding and listing providers makes none. */
+    static final java.util.concurrent.atomic.AtomicInteger CREATED = new java.util.concurrent.atomic.AtomicInteger();
+
     private final Parallel parallel;
     private final MatMul matmul;
     private final ElementWise elementWise;
@@ -34,6 +37,7 @@ public final class JavaBackend implements Backend, FusedUpdates {
     /** {@code vectors = false} forces the scalar kernels even where the Vector API is available. */
     JavaBackend(int threads, boolean vectors) {
         this.parallel = new Parallel(Checks.threads(threads));
+        CREATED.incrementAndGet();
         this.matmul = new MatMul(parallel, vectors);
         this.elementWise = new ElementWise(parallel);
     }
