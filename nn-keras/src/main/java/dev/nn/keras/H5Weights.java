@@ -36,8 +36,7 @@ final class H5Weights implements AutoCloseable {
     /** The datasets of group {@code path + "/vars"}, by name ({@code "0"}, {@code "1"}, ...); empty when absent. */
     Map<String, Node> vars(String path) throws KerasFormatException {
         try {
-            Node g = h5.getChildren().containsKey(path.split("/")[0]) ? find(path + "/vars") : null;
-            return g instanceof Group group ? group.getChildren() : Map.of();
+            return find(path + "/vars") instanceof Group group ? group.getChildren() : Map.of();
         } catch (RuntimeException | StackOverflowError e) {
             throw new KerasFormatException(file, Archive.WEIGHTS + " " + path, "corrupted HDF5 group: " + e, e);
         }

@@ -325,12 +325,11 @@ final class KerasConfig {
 
         /** An adapted Normalization's mean and variance, from its variables 0 and 1 (2 is the count). */
         float[][] adaptedStatistics() throws KerasFormatException {
-            int n = weights.vars(weightPath).size();
-            if (n != 3) {
-                throw refuse("has no mean and variance in its config and " + n + " variables in the weights, "
-                        + "expected 3 (mean, variance, count)");
-            }
             Map<String, io.jhdf.api.Node> vars = weights.vars(weightPath);
+            if (vars.size() != 3) {
+                throw refuse("has no mean and variance in its config and " + vars.size() + " variables in the "
+                        + "weights, expected 3 (mean, variance, count)");
+            }
             int width = vars.get("0") instanceof io.jhdf.api.Dataset d && d.getDimensions().length == 1
                     ? d.getDimensions()[0] : -1;
             if (width < 1) {

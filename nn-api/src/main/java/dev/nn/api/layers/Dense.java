@@ -27,7 +27,6 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
     private final boolean useBias;
     private boolean fused;
     private Backend backend;
-    private FeatureShape inputShape;
     private Parameter kernel;
     private Parameter bias;
     private Tensor input;
@@ -82,7 +81,6 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
         Tensor k = backend.upload(glorotUniform(inputDim, units, context.rng()), inputDim, units);
         kernel = new Parameter(name() + "/kernel", k, backend.zeros(inputDim, units));
         bias = useBias ? new Parameter(name() + "/bias", backend.zeros(1, units), backend.zeros(1, units)) : null;
-        inputShape = input;
         return outputShape();
     }
 
@@ -104,12 +102,6 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
     @Override
     public FeatureShape outputShape() {
         return FeatureShape.of(units);
-    }
-
-    /** The shape the layer was built for. */
-    public FeatureShape inputShape() {
-        requireBuilt();
-        return inputShape;
     }
 
     @Override

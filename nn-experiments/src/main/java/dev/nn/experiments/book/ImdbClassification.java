@@ -11,7 +11,6 @@ import dev.nn.api.metrics.Metric;
 import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.RmsProp;
 import dev.nn.api.training.History;
-import dev.nn.api.training.ValidationData;
 import dev.nn.datasets.TextSplit;
 import dev.nn.experiments.BookValue;
 import dev.nn.experiments.Experiment;
@@ -80,9 +79,7 @@ public final class ImdbClassification implements Experiment {
         DenseMatrix yTest = Listings.binaryTargets(data.test().labels());
 
         // 3.4.4 Validating your approach
-        ValidationData validation = ValidationData.of(xTrain.slice(0, 10_000), yTrain.slice(0, 10_000));
-        History history = model(ctx, ctx.seed()).fit(xTrain.slice(10_000, 25_000), yTrain.slice(10_000, 25_000),
-                ctx.epochs(20), 512, validation, ctx.progress("imdb: 20 epochs, validation on x_train[:10000]"));
+        History history = Listings.imdbValidationRun(ctx, model(ctx, ctx.seed()), xTrain, yTrain, id());
 
         // Retraining a model from scratch, once per seed
         RunContext.Repeated test = ctx.repeat(seed -> {

@@ -14,7 +14,6 @@ import dev.nn.api.metrics.Metric;
 import dev.nn.api.models.Sequential;
 import dev.nn.api.optimizers.RmsProp;
 import dev.nn.api.training.History;
-import dev.nn.api.training.ValidationData;
 import dev.nn.datasets.TextSplit;
 import dev.nn.experiments.BookValue;
 import dev.nn.experiments.RunContext;
@@ -78,9 +77,7 @@ public final class ImdbVariant extends ModelVariant {
         DenseMatrix yTest = Listings.binaryTargets(data.test().labels());
         MultiHotRows xTest = ctx.data().imdbMultiHot().test();
         // the validation curves of 3.4.4 for this variant, to set beside the baseline's
-        History validation = model(ctx, ctx.seed()).fit(xTrain.slice(10_000, 25_000), yTrain.slice(10_000, 25_000),
-                ctx.epochs(20), 512, ValidationData.of(xTrain.slice(0, 10_000), yTrain.slice(0, 10_000)),
-                ctx.progress(id() + ": 20 epochs, validation on x_train[:10000]"));
+        History validation = Listings.imdbValidationRun(ctx, model(ctx, ctx.seed()), xTrain, yTrain, id());
         RunContext.Repeated test = ctx.repeat(seed -> {
             Sequential model = model(ctx, seed);
             History history = model.fit(xTrain, yTrain, ctx.epochs(4), 512,

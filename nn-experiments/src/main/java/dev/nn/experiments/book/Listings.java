@@ -43,6 +43,17 @@ final class Listings {
         return layers.toArray(Layer[]::new);
     }
 
+    /**
+     * 3.4.4, validating your approach: {@code model} trained 20 epochs of batch 512 on {@code x_train[10000:]}
+     * with {@code x_train[:10000]} as the validation data.
+     */
+    static dev.nn.api.training.History imdbValidationRun(RunContext ctx, Sequential model,
+            dev.nn.api.data.MultiHotRows xTrain, DenseMatrix yTrain, String label) {
+        return model.fit(xTrain.slice(10_000, 25_000), yTrain.slice(10_000, 25_000), ctx.epochs(20), 512,
+                dev.nn.api.training.ValidationData.of(xTrain.slice(0, 10_000), yTrain.slice(0, 10_000)),
+                ctx.progress(label + ": 20 epochs, validation on x_train[:10000]"));
+    }
+
     /** {@code evaluate} results renamed with a prefix: {@code loss} becomes {@code test_loss}. */
     static Map<String, Double> prefixed(String prefix, Map<String, Double> values) {
         Map<String, Double> out = new LinkedHashMap<>();
