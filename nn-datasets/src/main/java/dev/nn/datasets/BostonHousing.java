@@ -45,7 +45,9 @@ public final class BostonHousing {
     }
 
     public static Data load(DataFiles files, double testSplit, long seed) throws IOException {
-        return load(files.locate(KerasFile.BOSTON_HOUSING), testSplit, seed);
+        checkSplit(testSplit);
+        String name = KerasFile.BOSTON_HOUSING.fileName();
+        return load(Npz.read(files.read(KerasFile.BOSTON_HOUSING), name), name, testSplit, seed);
     }
 
     /** Keras's defaults: {@code test_split=0.2, seed=113}. */
@@ -53,26 +55,35 @@ public final class BostonHousing {
         return load(files, 0.2, 113);
     }
 
+    /** Loads from the {@code boston_housing.npz} at {@code path} (its hash is not checked here). */
     public static Data load(Path path, double testSplit, long seed) throws IOException {
+        checkSplit(testSplit);
+        return load(Npz.read(path), path.getFileName().toString(), testSplit, seed);
+    }
+
+    private static void checkSplit(double testSplit) {
         if (testSplit < 0 || testSplit >= 1) {
             throw new IllegalArgumentException(
                     "Received an invalid value for testSplit, expected a number in [0, 1). Received: testSplit=" + testSplit);
         }
-        Map<String, NpyArray> f = Npz.read(path);
-        NpyArray xa = Npz.member(f, path, "x");
+    }
+
+    private static Data load(Map<String, NpyArray> f, String name, double testSplit, long seed) throws IOException {
+        checkSplit(testSplit);
+        NpyArray xa = Npz.member(f, name, "x");
         double[] x = xa.doubles();
-        double[] y = Npz.member(f, path, "y").doubles();
+        double[] y = Npz.member(f, name, "y").doubles();
         int rows = y.length;
         int cols = xa.shape().length == 2 ? xa.shape()[1] : 0;
         if (xa.shape().length != 2 || xa.shape()[0] != rows || cols != FEATURES.size()) {
-            throw new dev.nn.datasets.io.DatasetFormatException(path.getFileName().toString(), "x.npy",
+            throw new dev.nn.datasets.io.DatasetFormatException(name, "x.npy",
                     "expected shape (" + rows + ", " + FEATURES.size() + "), one row of the " + FEATURES.size()
                             + " features per target, found " + java.util.Arrays.toString(xa.shape()));
         }
         for (int i = 0; i < x.length + y.length; i++) {
             double v = i < x.length ? x[i] : y[i - x.length];
             if (!Double.isFinite(v)) {
-                throw new dev.nn.datasets.io.DatasetFormatException(path.getFileName().toString(),
+                throw new dev.nn.datasets.io.DatasetFormatException(name,
                         i < x.length ? "x.npy" : "y.npy", "value " + (i < x.length ? i : i - x.length) + " is " + v
                                 + "; expected finite numbers");
             }

@@ -68,39 +68,86 @@ public final class DataFiles {
 
     /** A verified local copy of {@code file}. */
     public Path locate(KerasFile file) throws IOException {
+        return find(file).path();
+    }
+
+    /**
+     * The bytes of a verified copy of {@code file}: read once, and hashed as the very array returned, so the
+     * bytes a loader parses are the bytes that matched Keras's hash, whatever happens to the file afterwards.
+     */
+    public byte[] read(KerasFile file) throws IOException {
+        return find(file).bytes();
+    }
+
+    private record Found(Path path, byte[] bytes) {
+    }
+
+    private Found find(KerasFile file) throws IOException {
         List<String> looked = new ArrayList<>();
         if (dataDir != null) {
             Path p = dataDir.resolve(file.fileName());
             looked.add(p.toString());
             if (Files.isRegularFile(p)) {
-                verify(file, p);
-                return p;
+                byte[] bytes = readBounded(file, p);
+                String actual = hash(file, bytes);
+                if (!actual.equals(file.hash())) {
+                    throw mismatch(file, p.toString(), actual);
+                }
+                return new Found(p, bytes);
             }
         }
         Path cached = cacheDir.resolve(file.fileName());
         looked.add(cached.toString());
+        String stale = null;
         if (Files.isRegularFile(cached)) {
-            if (matches(file, cached)) {
-                return cached;
+            byte[] bytes = readBounded(file, cached);
+            String actual = hash(file, bytes);
+            if (actual.equals(file.hash())) {
+                return new Found(cached, bytes);
             }
+            stale = cached + " is there but has " + file.hashAlgorithm() + " " + actual + " where Keras publishes "
+                    + file.hash() + " (a corrupted or altered copy); delete it and run again with a network "
+                    + "connection, or pass --data-dir DIR (or set NN_DATA_DIR) to a folder with a good copy";
             LOG.warn("{} in the Keras cache does not match its {} hash; downloading it again", cached,
                     file.hashAlgorithm());
         }
         if (!download) {
-            throw new DatasetNotFoundException(file.fileName() + " not found; looked in " + String.join(", ", looked)
-                    + " (downloads disabled)", null);
+            throw new DatasetNotFoundException(file.fileName() + (stale != null ? ": " + stale + "; downloads are "
+                    + "disabled" : " not found; looked in " + String.join(", ", looked) + " (downloads disabled)"),
+                    null);
         }
+        Path fetched;
         try {
-            return fetch(file, cached);
+            fetched = fetch(file, cached);
         } catch (IOException e) {
             if (e instanceof DatasetIntegrityException) {
                 throw e;
             }
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            if (stale != null) {
+                throw new DatasetNotFoundException(file.fileName() + ": " + stale + ". It could not be downloaded "
+                        + "again from " + origin + file.fileName() + ": " + why, e);
+            }
             throw new DatasetNotFoundException(file.fileName() + " not found; looked in " + String.join(", ", looked)
-                    + " and could not download " + origin + file.fileName() + ": "
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                    + " and could not download " + origin + file.fileName() + ": " + why
                     + " (offline? pass --data-dir DIR or set NN_DATA_DIR to a folder that has the file)", e);
         }
+        byte[] bytes = readBounded(file, fetched);
+        String actual = hash(file, bytes);
+        if (!actual.equals(file.hash())) {
+            throw mismatch(file, fetched.toString(), actual);
+        }
+        return new Found(fetched, bytes);
+    }
+
+    /** The file's bytes; a file larger than Keras's is refused unread, as it cannot have the right hash. */
+    private static byte[] readBounded(KerasFile file, Path path) throws IOException {
+        long size = Files.size(path);
+        if (size > file.maxBytes()) {
+            throw new DatasetIntegrityException(path + " has " + size + " bytes; Keras's " + file.fileName() + " has "
+                    + file.maxBytes() + "; refusing to use it");
+        }
+        return Files.readAllBytes(path);
     }
 
     private Path fetch(KerasFile file, Path target) throws IOException {
@@ -196,14 +243,10 @@ public final class DataFiles {
 
     /** Throws unless {@code path} has Keras's hash for {@code file}. */
     public static void verify(KerasFile file, Path path) throws IOException {
-        String actual = hash(file, path);
+        String actual = hash(file, readBounded(file, path));
         if (!actual.equals(file.hash())) {
             throw mismatch(file, path.toString(), actual);
         }
-    }
-
-    private static boolean matches(KerasFile file, Path path) throws IOException {
-        return hash(file, path).equals(file.hash());
     }
 
     private static DatasetIntegrityException mismatch(KerasFile file, String where, String actual) {
@@ -211,12 +254,8 @@ public final class DataFiles {
                 + actual + ", Keras publishes " + file.hash() + "; refusing to use it");
     }
 
-    private static String hash(KerasFile file, Path path) throws IOException {
-        MessageDigest digest = digest(file);
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+    private static String hash(KerasFile file, byte[] bytes) {
+        return HexFormat.of().formatHex(digest(file).digest(bytes));
     }
 
     private static MessageDigest digest(KerasFile file) {

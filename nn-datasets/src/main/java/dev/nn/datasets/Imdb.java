@@ -21,18 +21,21 @@ public final class Imdb {
     }
 
     public static TextSplit load(DataFiles files, TextOptions options) throws IOException {
-        return load(files.locate(KerasFile.IMDB), options);
+        return load(Npz.read(files.read(KerasFile.IMDB), KerasFile.IMDB.fileName()), KerasFile.IMDB.fileName(),
+                options);
     }
 
     /** Loads from the {@code imdb.npz} at {@code path} (its hash is not checked here). */
     public static TextSplit load(Path path, TextOptions options) throws IOException {
-        Map<String, NpyArray> f = Npz.read(path);
-        int[][] xTrain = Npz.member(f, path, "x_train").sequences();
-        long[] yTrain = Npz.member(f, path, "y_train").longs();
-        int[][] xTest = Npz.member(f, path, "x_test").sequences();
-        long[] yTest = Npz.member(f, path, "y_test").longs();
+        return load(Npz.read(path), path.getFileName().toString(), options);
+    }
+
+    private static TextSplit load(Map<String, NpyArray> f, String name, TextOptions options) throws IOException {
+        int[][] xTrain = Npz.member(f, name, "x_train").sequences();
+        long[] yTrain = Npz.member(f, name, "y_train").longs();
+        int[][] xTest = Npz.member(f, name, "x_test").sequences();
+        long[] yTest = Npz.member(f, name, "y_test").longs();
         NumpyRandomState rng = new NumpyRandomState(options.seed());
-        String name = path.getFileName().toString();
         Sequences train = KerasText.permute(name, "x_train/y_train", xTrain, yTrain, rng.permutation(xTrain.length));
         Sequences test = KerasText.permute(name, "x_test/y_test", xTest, yTest, rng.permutation(xTest.length));
         train = KerasText.offsetAndFilter(train, options);

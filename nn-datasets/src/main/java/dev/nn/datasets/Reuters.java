@@ -27,16 +27,20 @@ public final class Reuters {
     }
 
     public static TextSplit load(DataFiles files, TextOptions options) throws IOException {
-        return load(files.locate(KerasFile.REUTERS), options);
+        String name = KerasFile.REUTERS.fileName();
+        return load(Npz.read(files.read(KerasFile.REUTERS), name), name, options);
     }
 
     /** Loads from the {@code reuters.npz} at {@code path} (its hash is not checked here). */
     public static TextSplit load(Path path, TextOptions options) throws IOException {
-        Map<String, NpyArray> f = Npz.read(path);
-        int[][] x = Npz.member(f, path, "x").sequences();
-        long[] y = Npz.member(f, path, "y").longs();
+        return load(Npz.read(path), path.getFileName().toString(), options);
+    }
+
+    private static TextSplit load(Map<String, NpyArray> f, String name, TextOptions options) throws IOException {
+        int[][] x = Npz.member(f, name, "x").sequences();
+        long[] y = Npz.member(f, name, "y").longs();
         NumpyRandomState rng = new NumpyRandomState(options.seed());
-        Sequences all = KerasText.offsetAndFilter(KerasText.permute(path.getFileName().toString(),
+        Sequences all = KerasText.offsetAndFilter(KerasText.permute(name,
                 "x/y", x, y, rng.permutation(x.length)), options);
         all = KerasText.cut(all, options, KerasText.numWords(options, all));
         int idx = (int) (all.size() * (1 - options.testSplit()));

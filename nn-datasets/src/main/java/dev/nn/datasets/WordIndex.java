@@ -23,7 +23,7 @@ public final class WordIndex {
 
     /** {@code imdb.get_word_index()}. */
     public static WordIndex imdb(DataFiles files) throws IOException {
-        return new WordIndex(WordIndexJson.read(files.locate(KerasFile.IMDB_WORD_INDEX)));
+        return new WordIndex(WordIndexJson.read(files.read(KerasFile.IMDB_WORD_INDEX), KerasFile.IMDB_WORD_INDEX.fileName()));
     }
 
     /**
@@ -31,7 +31,7 @@ public final class WordIndex {
      * {@link DatasetNotFoundException} names the file and where it was looked for.
      */
     public static WordIndex reuters(DataFiles files) throws IOException {
-        return new WordIndex(WordIndexJson.read(files.locate(KerasFile.REUTERS_WORD_INDEX)));
+        return new WordIndex(WordIndexJson.read(files.read(KerasFile.REUTERS_WORD_INDEX), KerasFile.REUTERS_WORD_INDEX.fileName()));
     }
 
     public static WordIndex read(Path json) throws IOException {

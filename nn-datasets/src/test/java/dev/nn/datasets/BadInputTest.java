@@ -147,4 +147,101 @@ class BadInputTest {
                 .hasMessageContaining("boston_housing.npz").hasMessageContaining("SHA-256")
                 .hasMessageContaining(KerasFile.BOSTON_HOUSING.hash());
     }
+
+    @Test
+    void aZeroBombBuilderThatInflatesToWhatItDeclares() throws Exception {
+        // the bomb fixture itself: 5 MiB of zeros behind a real header read back exactly, CRC and all
+        int n = 5 << 20;
+        byte[] head = Fixtures.npy("|u1", "(" + n + ",)", new byte[0]);
+        Path f = Fixtures.zeroBomb(dir.resolve("small.npz"), "x.npy", head, n);
+        long[] x = Npz.read(f).get("x").longs();
+        assertThat(x).hasSize(n);
+        assertThat(Arrays.stream(x).allMatch(v -> v == 0)).isTrue();
+    }
+
+    @Test
+    void aTwoGibZipBombIsRefusedBeforeAnythingIsInflated() throws Exception {
+        long zeros = (2L << 30) - 128;
+        byte[] head = Fixtures.npy("<f8", "(" + (zeros / 8) + ",)", new byte[0]);
+        Path f = Fixtures.zeroBomb(dir.resolve("bomb.npz"), "x.npy", head, zeros);
+        assertThat(Files.size(f)).isLessThan(4 << 20);
+        long t = System.nanoTime();
+        assertThatThrownBy(() -> Npz.read(f)).isInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining("bomb.npz [x.npy]").hasMessageContaining("declares " + (head.length + zeros) + " bytes");
+        assertThat((System.nanoTime() - t) / 1e9).as("seconds: refused from the directory, nothing inflated")
+                .isLessThan(5);
+    }
+
+    @Test
+    void aMemberWhoseDecodedArrayCannotFitTheHeapIsRefusedWithTheSizesNotAnOutOfMemoryError() throws Exception {
+        // 1 GiB - 1 of uint8 zeros, honest header: decoded to long it needs 8 GiB, more than the tests' -Xmx2g
+        long total = (1L << 30) - 1;
+        String probe = "(" + total + ",)";
+        long zeros = total - Fixtures.npy("|u1", probe, new byte[0]).length;
+        byte[] head = Fixtures.npy("|u1", "(" + zeros + ",)", new byte[0]);
+        assertThat(head.length + zeros).isEqualTo(total);
+        Path f = Fixtures.zeroBomb(dir.resolve("wide.npz"), "x.npy", head, zeros);
+        assertThatThrownBy(() -> Npz.read(f)).isInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining("wide.npz [x.npy]").hasMessageContaining("MiB of heap")
+                .hasMessageContaining("-Xmx");
+    }
+
+    @Test
+    void aMemberIsInflatedStraightIntoItsArray() throws Exception {
+        // 64 MiB of float64 zeros: the reader allocates the array and small buffers, not copies of the member
+        int n = 8 << 20;
+        byte[] head = Fixtures.npy("<f8", "(" + n + ",)", new byte[0]);
+        Path f = Fixtures.zeroBomb(dir.resolve("flat.npz"), "x.npy", head, 8L * n);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        double[] x = Npz.read(f).get("x").doubles();
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertThat(x).hasSize(n);
+        assertThat(allocated).as("bytes allocated to read a 64 MiB member").isLessThan(72L << 20);
+    }
+
+    @Test
+    void aMemberThatInflatesBeyondItsDeclaredSizeIsRefused() throws Exception {
+        Path good = Fixtures.npz(dir.resolve("g.npz"), Map.of("y", Fixtures.npy("<f8", "(4,)",
+                Fixtures.doubles(1, 2, 3, 4))), true);
+        byte[] z = Files.readAllBytes(good);
+        // lower the declared size in the central directory by 8: the header then disagrees before inflating
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(z).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int cd = b.getInt(z.length - 6);
+        b.putInt(cd + 24, b.getInt(cd + 24) - 8);
+        Path f = dir.resolve("lie.npz");
+        Files.write(f, z);
+        assertThatThrownBy(() -> Npz.read(f)).isInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining("lie.npz [y.npy]").hasMessageContaining("needs 32 bytes of data");
+    }
+
+    @Test
+    void theBytesParsedAreTheBytesHashed() throws Exception {
+        Path real = Fixtures.realData("boston_housing.npz");
+        Files.copy(real, dir.resolve("boston_housing.npz"));
+        DataFiles files = DataFiles.builder().dataDir(dir).download(false).build();
+        byte[] bytes = files.read(KerasFile.BOSTON_HOUSING);
+        assertThat(bytes).isEqualTo(Files.readAllBytes(real));
+        // the file changing after the check cannot change what was verified and is parsed
+        Files.write(dir.resolve("boston_housing.npz"), new byte[] {1, 2, 3});
+        assertThat(Npz.read(bytes, "boston_housing.npz").get("x").shape()).containsExactly(506, 13);
+    }
+
+    @Test
+    void aTamperedCacheCopyOfflineSaysWhatIsWrongAndWhatToDo() throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        byte[] real = Files.readAllBytes(Fixtures.realData("boston_housing.npz"));
+        real[100] ^= 1;
+        Files.write(cache.resolve("boston_housing.npz"), real);
+        for (boolean download : new boolean[] {false, true}) {
+            DataFiles files = DataFiles.builder().dataDir(dir.resolve("absent")).cacheDir(cache)
+                    .origin("http://127.0.0.1:9/").download(download).build();
+            assertThatThrownBy(() -> files.read(KerasFile.BOSTON_HOUSING)).as("download " + download)
+                    .isInstanceOf(DatasetNotFoundException.class)
+                    .hasMessageContaining(cache.resolve("boston_housing.npz").toString())
+                    .hasMessageContaining("corrupted or altered").hasMessageContaining(KerasFile.BOSTON_HOUSING.hash())
+                    .hasMessageContaining("delete it").hasMessageContaining("--data-dir");
+        }
+    }
 }

@@ -105,4 +105,74 @@ final class Fixtures {
         }
         return file;
     }
+
+    /**
+     * A deflated one-member zip of {@code head} followed by {@code zeros} zero bytes, built without inflating
+     * anything: each 1 MiB of zeros after a full flush deflates to the same few bytes, repeated. A 2 GiB
+     * member costs about 2 MB of file and a fraction of a second.
+     */
+    static Path zeroBomb(Path file, String member, byte[] head, long zeros) throws IOException {
+        int mib = 1 << 20;
+        long total = head.length + zeros;
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        java.util.zip.Deflater d = new java.util.zip.Deflater(9, true);
+        byte[] out = new byte[1 << 16];
+        byte[] first = new byte[mib];
+        System.arraycopy(head, 0, first, 0, head.length);
+        long left = total;
+        byte[] repeated = null;
+        CRC32 crc = new CRC32();
+        byte[] zero = new byte[mib];
+        for (int chunk = 0; left > 0; chunk++) {
+            int n = (int) Math.min(mib, left);
+            byte[] in = chunk == 0 ? first : zero;
+            crc.update(in, 0, n);
+            left -= n;
+            if (chunk >= 2 && n == mib && left > 0 && repeated != null) {
+                data.writeBytes(repeated);
+                continue;
+            }
+            d.setInput(in, 0, n);
+            ByteArrayOutputStream block = new ByteArrayOutputStream();
+            if (left == 0) {
+                d.finish();
+                while (!d.finished()) {
+                    block.write(out, 0, d.deflate(out));
+                }
+            } else {
+                int k;
+                do {
+                    k = d.deflate(out, 0, out.length, java.util.zip.Deflater.FULL_FLUSH);
+                    block.write(out, 0, k);
+                } while (k == out.length);
+                if (chunk == 1) {
+                    repeated = block.toByteArray();
+                }
+            }
+            data.writeBytes(block.toByteArray());
+        }
+        d.end();
+        byte[] compressed = data.toByteArray();
+        byte[] name = member.getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer local = ByteBuffer.allocate(30 + name.length).order(ByteOrder.LITTLE_ENDIAN);
+        local.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) 8).putInt(0)
+                .putInt((int) crc.getValue()).putInt(compressed.length).putInt((int) total)
+                .putShort((short) name.length).putShort((short) 0).put(name);
+        ByteBuffer central = ByteBuffer.allocate(46 + name.length).order(ByteOrder.LITTLE_ENDIAN);
+        central.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0)
+                .putShort((short) 8).putInt(0).putInt((int) crc.getValue()).putInt(compressed.length)
+                .putInt((int) total).putShort((short) name.length).putShort((short) 0).putShort((short) 0)
+                .putShort((short) 0).putShort((short) 0).putInt(0).putInt(0).put(name);
+        ByteBuffer end = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN);
+        int cdOffset = local.capacity() + compressed.length;
+        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
+                .putInt(central.capacity()).putInt(cdOffset).putShort((short) 0);
+        try (OutputStream os = Files.newOutputStream(file)) {
+            os.write(local.array());
+            os.write(compressed);
+            os.write(central.array());
+            os.write(end.array());
+        }
+        return file;
+    }
 }

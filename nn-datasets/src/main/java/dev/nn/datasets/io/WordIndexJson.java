@@ -21,9 +21,19 @@ public final class WordIndexJson {
 
     /** Word to rank; fails unless the file is one JSON object of string to positive int. */
     public static Map<String, Integer> read(Path file) throws IOException {
-        String name = file.getFileName().toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.getFileName().toString());
+        }
+    }
+
+    /** As {@link #read(Path)}, from the bytes of a file named {@code name} (already verified by the caller). */
+    public static Map<String, Integer> read(byte[] json, String name) throws IOException {
+        return read(new java.io.ByteArrayInputStream(json), name);
+    }
+
+    private static Map<String, Integer> read(InputStream in, String name) throws IOException {
         Map<String, Integer> out = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+        try (JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new DatasetFormatException(name, null, "expected a JSON object of word to rank");
             }
