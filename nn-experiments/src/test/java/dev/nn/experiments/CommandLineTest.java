@@ -141,4 +141,66 @@ class CommandLineTest {
         assertThat(again[0]).isEqualTo("0");
         assertThat(Files.readString(out.resolve("both/report.html"))).contains("java - book");
     }
+
+    /** A real results.json of a short Boston run, as a JSON tree to edit. */
+    private com.fasterxml.jackson.databind.node.ObjectNode shortBostonRun() throws Exception {
+        String[] r = capture(() -> Main.run("boston", "--epochs", "2", "--folds", "1", "--repeats", "1",
+                "--data-dir", DATA, "--out", out.resolve("run").toString()));
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        return (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("run/results.json").toFile());
+    }
+
+    @Test
+    void aResultsFileWithAMissingFieldIsNamedWithTheField() throws Exception {
+        var tree = shortBostonRun();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("experiments").get(0)).remove("metrics");
+        Path bad = out.resolve("edited.json");
+        Files.writeString(bad, tree.toString());
+        String[] r = capture(() -> Main.run("--report", bad.toString(), "--out", out.resolve("rep").toString()));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[2].strip()).isEqualTo("error: " + bad + ": the field experiments[0].metrics is missing or "
+                + "null; a results.json written by a run has it (was the file edited or cut short?)");
+        // a curve value of the wrong type is named by its place too
+        var again = shortBostonRun();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) again.get("experiments").get(0)).put("curves", "none");
+        Files.writeString(bad, again.toString());
+        String[] t = capture(() -> Main.run("--report", bad.toString(), "--out", out.resolve("rep").toString()));
+        assertThat(t[0]).isEqualTo("1");
+        assertThat(t[2]).startsWith("error: " + bad + ": experiments[0].curves: ").doesNotContain("Exception");
+        String[] cut = capture(() -> {
+            try {
+                Files.writeString(bad, again.toString().substring(0, 200));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return Main.run("--report", bad.toString(), "--out", out.resolve("rep").toString());
+        });
+        assertThat(cut[0]).isEqualTo("1");
+        assertThat(cut[2]).startsWith("error: " + bad + ": ");
+        assertThat(out.resolve("rep/report.html")).doesNotExist();
+    }
+
+    @Test
+    void aCurveSpanningMoreThanAnAxisCanHoldIsNotDrawnAndTheReportSaysSo() throws Exception {
+        var tree = shortBostonRun();
+        var curve = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("experiments").get(0).get("curves")
+                .get(0).get("values");
+        String key = curve.fieldNames().next();
+        curve.putArray(key).add(1e308).add(-1e308);
+        Path big = out.resolve("big.json");
+        Files.writeString(big, tree.toString());
+        Path rep = out.resolve("rep");
+        String[] r = capture(() -> Main.run("--report", big.toString(), "--out", rep.toString()));
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("warning: figure boston-val-mae not drawn: its values run from -1.00e+308 to "
+                + "1.00e+308");
+        assertThat(rep.resolve("charts/boston-val-mae.png")).doesNotExist();
+        try (var files = Files.list(rep.resolve("charts"))) {
+            assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(Files.size(f)).as(f.toString())
+                    .isGreaterThan(1000));
+        }
+        assertThat(Files.readString(rep.resolve("report.md"))).contains("*Figure not drawn, ")
+                .doesNotContain("charts/boston-val-mae.png");
+    }
 }

@@ -46,6 +46,39 @@ public final class ChartRenderer {
         AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, jfree, WIDTH, HEIGHT));
     }
 
+    /**
+     * Why {@code figure} cannot be drawn, or {@code null} when it can: finite values whose span overflows a
+     * double (say -1e308 to 1e308) leave an axis no range to scale, and JFreeChart refuses them.
+     */
+    static String undrawable(Figure figure) {
+        java.util.List<java.util.List<double[]>> axes = new java.util.ArrayList<>();
+        if (figure instanceof Chart c) {
+            axes.add(c.series().stream().map(Series::x).toList());
+            axes.add(c.series().stream().map(Series::y).toList());
+        } else {
+            axes.add(((PointChart) figure).points().stream().map(pt -> new double[] {pt.value(), pt.low(), pt.high(),
+                pt.reference() == null ? Double.NaN : pt.reference()}).toList());
+        }
+        for (java.util.List<double[]> axis : axes) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] values : axis) {
+                for (double v : values) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+            // the axis adds margins around its data: leave room for them
+            if (lo <= hi && !(Double.isFinite((hi - lo) * 4) && Double.isFinite(hi * 4) && Double.isFinite(lo * 4))) {
+                return String.format(java.util.Locale.ROOT, "its values run from %.3g to %.3g, a span no chart axis "
+                        + "can hold (the numbers are in the tables)", lo, hi);
+            }
+        }
+        return null;
+    }
+
     /** matplotlib's colour {@code i} of its default cycle. */
     static Color color(int i) {
         return PALETTE[i % PALETTE.length];

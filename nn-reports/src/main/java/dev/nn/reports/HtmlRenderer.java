@@ -1,6 +1,7 @@
 package dev.nn.reports;
 
 import java.util.List;
+import java.util.Map;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer.Builder;
@@ -26,7 +27,12 @@ public final class HtmlRenderer {
     }
 
     public static String render(Report report, String imageDir) {
-        String markdown = MarkdownRenderer.render(report, imageDir);
+        return render(report, imageDir, Map.of());
+    }
+
+    /** As {@link #render(Report, String)}, with a note instead of the image for each figure in {@code notDrawn}. */
+    public static String render(Report report, String imageDir, Map<String, String> notDrawn) {
+        String markdown = MarkdownRenderer.render(report, imageDir, notDrawn);
         Builder builder = org.commonmark.renderer.html.HtmlRenderer.builder().escapeHtml(true).extensions(EXTENSIONS);
         String body = builder.build().render(Parser.builder().extensions(EXTENSIONS).build().parse(markdown));
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"

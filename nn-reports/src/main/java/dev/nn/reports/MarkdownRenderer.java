@@ -11,6 +11,14 @@ public final class MarkdownRenderer {
 
     /** {@code imageDir} is the path, relative to the Markdown file, where the chart PNGs are. */
     public static String render(Report report, String imageDir) {
+        return render(report, imageDir, Map.of());
+    }
+
+    /**
+     * As {@link #render(Report, String)}, with a note saying why in place of each figure of {@code notDrawn}
+     * (figure id to reason).
+     */
+    public static String render(Report report, String imageDir, Map<String, String> notDrawn) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(escape(report.title())).append("\n\n");
         for (Map.Entry<String, String> f : report.facts().entrySet()) {
@@ -19,7 +27,7 @@ public final class MarkdownRenderer {
         md.append('\n');
         // the summary figure first: it is what a reader should see without scrolling
         for (Figure f : report.figures()) {
-            image(md, f, imageDir);
+            image(md, f, imageDir, notDrawn);
         }
         for (Table t : report.summary()) {
             table(md, t);
@@ -36,13 +44,19 @@ public final class MarkdownRenderer {
                 table(md, t);
             }
             for (Figure f : s.charts()) {
-                image(md, f, imageDir);
+                image(md, f, imageDir, notDrawn);
             }
         }
         return md.toString();
     }
 
-    private static void image(StringBuilder md, Figure f, String imageDir) {
+    private static void image(StringBuilder md, Figure f, String imageDir, Map<String, String> notDrawn) {
+        String why = notDrawn.get(f.id());
+        if (why != null) {
+            md.append("*Figure not drawn, ").append(escape(f.title())).append(": ").append(escape(why))
+                    .append(".*\n\n");
+            return;
+        }
         md.append("![").append(escape(f.alt())).append("](").append(imageDir).append(f.id()).append(".png)\n\n");
     }
 

@@ -21,8 +21,13 @@ public final class Reports {
     /** Where the PNGs go, relative to the report files. */
     public static final String CHART_DIR = "charts/";
 
-    /** The files written. */
-    public record Rendered(Path markdown, Path html, List<Path> charts) {
+    /**
+     * The files written.
+     *
+     * @param notDrawn figure id to why it was not drawn (its values span more than an axis can hold); the
+     *                 report says so in its place
+     */
+    public record Rendered(Path markdown, Path html, List<Path> charts, java.util.Map<String, String> notDrawn) {
     }
 
     private Reports() {
@@ -34,14 +39,20 @@ public final class Reports {
         List<Path> pngs = new ArrayList<>();
         List<Figure> figures = new ArrayList<>(report.figures());
         report.sections().forEach(s -> figures.addAll(s.charts()));
+        java.util.Map<String, String> notDrawn = new java.util.LinkedHashMap<>();
         for (Figure f : figures) {
+            String why = ChartRenderer.undrawable(f);
+            if (why != null) {
+                notDrawn.put(f.id(), why);
+                continue;
+            }
             Path png = charts.resolve(f.id() + ".png");
             ChartRenderer.png(f, png);
             pngs.add(png);
         }
-        Path md = write(outDir.resolve("report.md"), MarkdownRenderer.render(report, CHART_DIR));
-        Path html = write(outDir.resolve("report.html"), HtmlRenderer.render(report, CHART_DIR));
-        return new Rendered(md, html, pngs);
+        Path md = write(outDir.resolve("report.md"), MarkdownRenderer.render(report, CHART_DIR, notDrawn));
+        Path html = write(outDir.resolve("report.html"), HtmlRenderer.render(report, CHART_DIR, notDrawn));
+        return new Rendered(md, html, pngs, java.util.Collections.unmodifiableMap(notDrawn));
     }
 
     /** Written to a temporary file and moved into place, so a reader never sees half a report. */

@@ -112,6 +112,11 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** A figure the report could not draw is named on the console as well as in the report. */
+    private void warnNotDrawn(Reports.Rendered r) {
+        r.notDrawn().forEach((id, why) -> console.println("warning: figure " + id + " not drawn: " + why));
+    }
+
     /** The most kernel threads accepted: far above any core count, below the thread pools' own limit. */
     static final int MAX_THREADS = 1024;
 
@@ -128,6 +133,7 @@ public final class Main implements Callable<Integer> {
             boolean ownFolder = runs.size() == 1 && dir.toAbsolutePath().normalize().equals(
                     reportInputs.get(0).toAbsolutePath().normalize().getParent());
             Reports.Rendered r = Reports.render(RunReport.of(runs, ownFolder), dir);
+            warnNotDrawn(r);
             console.println("report: " + r.html().toAbsolutePath());
             return 0;
         }
@@ -196,6 +202,7 @@ public final class Main implements Callable<Integer> {
             }
             Path json = RunFiles.write(run, dir);
             Reports.Rendered r = Reports.render(RunReport.of(List.of(run), true), dir);
+            warnNotDrawn(r);
             console.printf("%nresults: %s%nreport:  %s%nwall time: %.1f s%n", json.toAbsolutePath(),
                     r.html().toAbsolutePath(), run.wallSeconds());
             return 0;
