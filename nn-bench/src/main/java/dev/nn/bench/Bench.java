@@ -15,16 +15,21 @@ import java.util.Map;
 /**
  * Times workloads A (IMDB epoch), B (Reuters epoch) and C (Boston K-fold) on each backend named, side by
  * side in one JVM, and prints seconds per epoch, total seconds, µs per step, peak heap, and the ratio of
- * each backend to the first.
+ * each backend to the first, or to DL4J when {@code dl4j} is named: DL4J's {@code MultiLayerNetwork} on the same
+ * workloads ({@link Dl4jPeer}), run in a JVM of its own with its best settings.
  *
  * <pre>
- * mvn -q -pl nn-bench exec:java -Dexec.args="--backend java,nd4j --workloads A,B,C --threads 2 --epochs 5"
+ * OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE mvn -q -pl nn-bench exec:java -Dexec.args="--backend java,nd4j,dl4j"
  * </pre>
  */
 public final class Bench {
 
-    private record Result(double perEpoch, double total, double perStepMicros, long peakHeap) {
+    /** One workload's figures; NaN where a figure does not apply. */
+    record Result(double perEpoch, double total, double perStepMicros, long peakHeap) {
     }
+
+    /** The pseudo-backend that runs {@link Dl4jPeer} in a JVM of its own. */
+    static final String DL4J = "dl4j";
 
     public static void main(String[] args) {
         Map<String, String> opts = parse(args);
@@ -43,6 +48,18 @@ public final class Bench {
         Workloads.Boston boston = new Workloads.Boston();
         Map<String, Result[]> results = new LinkedHashMap<>();
         for (String name : backends) {
+            if (name.equals(DL4J)) {
+                Result[] r = Dl4jProcess.run(threads, epochs, workloads, bostonEpochs);
+                String[] labels = {"A imdb epoch + predict 10000", "B reuters epoch + eval 1000",
+                    "C boston 4 folds x " + bostonEpochs + " epochs"};
+                for (int i = 0; i < 3; i++) {
+                    if (workloads.contains(String.valueOf((char) ('A' + i)))) {
+                        print(labels[i], name, r[i], i == 2);
+                    }
+                }
+                results.put(name, r);
+                continue;
+            }
             try (Backend backend = Backends.create(name, threads)) {
                 System.out.println("backend: " + backend.description());
                 Result none = new Result(Double.NaN, Double.NaN, Double.NaN, 0);
@@ -69,17 +86,19 @@ public final class Bench {
                 results.put(name, new Result[] {a, b, c});
             }
         }
-        if (results.size() > 1) {
-            Result[] base = results.get(backends.get(0));
-            for (String name : backends.subList(1, backends.size())) {
+        // with DL4J present, every backend is set against it (time / DL4J's time: below 1 is faster)
+        String base = results.containsKey(DL4J) ? DL4J : backends.get(0);
+        for (String name : backends) {
+            if (!name.equals(base)) {
                 Result[] r = results.get(name);
-                System.out.printf(Locale.ROOT, "ratio %s/%s: A %.2fx  B %.2fx  C %.2fx%n", name, backends.get(0),
-                        r[0].perEpoch / base[0].perEpoch, r[1].perEpoch / base[1].perEpoch, r[2].total / base[2].total);
+                Result[] b = results.get(base);
+                System.out.printf(Locale.ROOT, "ratio %s/%s: A %.2fx  B %.2fx  C %.2fx%n", name, base,
+                        r[0].perEpoch / b[0].perEpoch, r[1].perEpoch / b[1].perEpoch, r[2].total / b[2].total);
             }
         }
     }
 
-    private static Result epochs(Runnable setUp, Runnable epoch, int measured) {
+    static Result epochs(Runnable setUp, Runnable epoch, int measured) {
         setUp.run();
         epoch.run();
         epoch.run();
