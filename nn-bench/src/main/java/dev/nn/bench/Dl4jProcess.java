@@ -27,7 +27,7 @@ final class Dl4jProcess {
         Bench.Result[] out = {none, none, none};
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.bytedeco.javacpp.nopointergc=true", "-Dorg.bytedeco.javacpp.maxbytes=6G",
-                "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G", "-Xmx2g", "-cp", classPath(), Dl4jPeer.class.getName(),
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=0", "-Xmx2g", "-cp", classPath(), Dl4jPeer.class.getName(),
                 String.valueOf(threads), String.valueOf(epochs), workloads, String.valueOf(bostonEpochs)));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));

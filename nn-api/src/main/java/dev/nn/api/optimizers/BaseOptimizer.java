@@ -28,10 +28,20 @@ abstract class BaseOptimizer implements Optimizer {
     @Override
     public final void apply(List<Parameter> parameters) {
         long step = iterations + 1;
-        for (Parameter p : parameters) {
-            updateStep(p, step);
+        if (!updateAll(parameters, step)) {
+            for (Parameter p : parameters) {
+                updateStep(p, step);
+            }
         }
         iterations = step;
+    }
+
+    /**
+     * The step for every parameter at once where the backend has a kernel for that ({@link dev.nn.api.spi.FusedUpdates});
+     * {@code false}, having changed nothing, where it does not.
+     */
+    boolean updateAll(List<Parameter> parameters, long step) {
+        return false;
     }
 
     /** A float hyper-parameter as the decimal it was written as ({@code 0.001f} as 0.001, not 0.0010000000474974513). */

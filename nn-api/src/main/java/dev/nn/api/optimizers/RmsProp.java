@@ -6,6 +6,8 @@ import dev.nn.api.spi.Backend;
 import dev.nn.api.spi.BinaryOp;
 import dev.nn.api.spi.FusedUpdates;
 import dev.nn.api.spi.UnaryOp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +32,22 @@ public final class RmsProp extends BaseOptimizer {
 
     public static RmsProp defaults() {
         return new RmsProp(0.001f, 0.9f, 1e-7f);
+    }
+
+    @Override
+    boolean updateAll(List<Parameter> parameters, long step) {
+        if (parameters.isEmpty() || !(parameters.get(0).value().backend() instanceof FusedUpdates f)) {
+            return false;
+        }
+        List<Tensor> w = new ArrayList<>(parameters.size());
+        List<Tensor> g = new ArrayList<>(parameters.size());
+        List<Tensor> v = new ArrayList<>(parameters.size());
+        for (Parameter p : parameters) {
+            w.add(p.value());
+            g.add(p.gradient());
+            v.add(slot("velocity", p));
+        }
+        return f.rmsProp(w, g, v, learningRate(), rho, epsilon);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.nn.api.spi;
 
 import dev.nn.api.Tensor;
+import java.util.List;
 
 /**
  * Optional fused optimizer kernels a {@link Backend} may implement. Each optimizer writes its update
@@ -13,6 +14,17 @@ public interface FusedUpdates {
 
     /** RMSprop, Keras 3: {@code v = rho * v + (1 - rho) * g^2; w -= lr * g / sqrt(v + epsilon)}. */
     default boolean rmsProp(Tensor w, Tensor g, Tensor v, float learningRate, float rho, float epsilon) {
+        return false;
+    }
+
+    /**
+     * RMSprop over all of a model's parameters at once, as {@link #rmsProp(Tensor, Tensor, Tensor, float, float,
+     * float)} on each {@code (w[i], g[i], v[i])}; a backend whose cost is per kernel call rather than per
+     * element (ND4J: tens of microseconds a call) can do it in one pass. Either every parameter is updated and
+     * {@code true} returned, or none is and {@code false}.
+     */
+    default boolean rmsProp(List<Tensor> w, List<Tensor> g, List<Tensor> v, float learningRate, float rho,
+            float epsilon) {
         return false;
     }
 

@@ -43,6 +43,7 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
 
     private final int threads;
     private final Scratch scratch = new Scratch();
+    private final OpCache ops = new OpCache();
 
     public Nd4jBackend(int threads) {
         this.threads = Checks.threads(threads);
@@ -71,6 +72,7 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
 
     @Override
     public void close() {
+        ops.clear();
         scratch.close();
     }
 
@@ -94,7 +96,11 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
                     + cols + ")");
         }
         Nd4jRuntime.ensure(threads);
-        return wrap(Nd4jMemory.copyOf(data, rows, cols));
+        // a pooled array: the next upload of this shape (the next batch) gets the same one, and the ops
+        // prepared on it are reused
+        INDArray a = scratch.take(rows, cols);
+        Nd4jMemory.copyInto(data, a);
+        return new Nd4jTensor(this, a, true);
     }
 
     @Override
@@ -132,7 +138,13 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
         if (out.rows() == 0 || out.cols() == 0) {
             return;
         }
-        Nd4j.gemm(a(x), a(y), a(out), transposeA, transposeB, 1.0, 0.0);
+        INDArray xa = a(x);
+        INDArray ya = a(y);
+        INDArray z = a(out);
+        ops.custom(transposeA ? (transposeB ? "matmul-tt" : "matmul-tn") : (transposeB ? "matmul-nt" : "matmul"),
+                xa, ya, z, 0, () -> new org.nd4j.linalg.api.ops.impl.reduce.Mmul(xa, ya, z,
+                        org.nd4j.linalg.api.blas.params.MMulTranspose.builder().transposeA(transposeA)
+                                .transposeB(transposeB).build()));
     }
 
     @Override
@@ -140,52 +152,68 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
         Checks.sameShape(op.name().toLowerCase(java.util.Locale.ROOT), x, out);
         INDArray in = a(x);
         INDArray z = a(out);
-        switch (op) {
-            case RELU -> Nd4j.exec(new RectifiedLinear(in, z, 0.0));
-            case SIGMOID -> Nd4j.exec(new Sigmoid(in, z));
-            case TANH -> Nd4j.exec(new Tanh(in, z));
-            case EXP -> Nd4j.exec(new Exp(in, z));
-            case LOG -> Nd4j.exec(new Log(in, z));
-            case SQRT -> Nd4j.exec(new Sqrt(in, z));
-            case SQUARE -> Nd4j.exec(new Square(in, z));
-            case ABS -> Nd4j.exec(new Abs(in, z));
-            case NEG -> Nd4j.exec(new Negative(in, z));
-        }
+        ops.legacy(op, in, null, z, 0, () -> switch (op) {
+            case RELU -> new RectifiedLinear(in, z, 0.0);
+            case SIGMOID -> new Sigmoid(in, z);
+            case TANH -> new Tanh(in, z);
+            case EXP -> new Exp(in, z);
+            case LOG -> new Log(in, z);
+            case SQRT -> new Sqrt(in, z);
+            case SQUARE -> new Square(in, z);
+            case ABS -> new Abs(in, z);
+            case NEG -> new Negative(in, z);
+        });
     }
 
     @Override
     public void binary(BinaryOp op, Tensor x, Tensor y, Tensor out) {
         Checks.broadcast(op.name().toLowerCase(java.util.Locale.ROOT), x, y, out);
-        INDArray[] in = {a(x), a(y)};
-        INDArray[] z = {a(out)};
-        switch (op) {
-            case ADD -> Nd4j.exec(new AddOp(in, z));
-            case SUB -> Nd4j.exec(new SubOp(in, z));
-            case MUL -> Nd4j.exec(new MulOp(in, z));
-            case DIV -> Nd4j.exec(new DivOp(in, z));
-        }
+        pairwise(op, a(x), a(y), a(out));
+    }
+
+    private void pairwise(BinaryOp op, INDArray x, INDArray y, INDArray out) {
+        INDArray[] in = {x, y};
+        INDArray[] z = {out};
+        ops.custom(op, x, y, out, 0, () -> switch (op) {
+            case ADD -> new AddOp(in, z);
+            case SUB -> new SubOp(in, z);
+            case MUL -> new MulOp(in, z);
+            case DIV -> new DivOp(in, z);
+        });
+    }
+
+    private void scalarMul(INDArray x, INDArray z, float scale) {
+        ops.legacy("mul", x, null, z, scale, () -> new ScalarMultiplication(x, null, z, scale));
+    }
+
+    private void scalarAdd(INDArray x, INDArray z, float shift) {
+        ops.legacy("add", x, null, z, shift, () -> new ScalarAdd(x, null, z, shift));
     }
 
     @Override
     public void affine(Tensor x, float scale, float shift, Tensor out) {
         Checks.sameShape("affine", x, out);
         INDArray z = a(out);
-        Nd4j.exec(new ScalarMultiplication(a(x), null, z, scale));
+        scalarMul(a(x), z, scale);
         if (shift != 0) {
-            Nd4j.exec(new ScalarAdd(z, null, z, shift));
+            scalarAdd(z, z, shift);
         }
     }
 
     @Override
     public void sum(Tensor x, int axis, Tensor out) {
         Checks.sum(x, axis, out);
-        Nd4j.exec(new Sum(a(x), a(out), true, axis));
+        INDArray xa = a(x);
+        INDArray z = a(out);
+        ops.legacy("sum", xa, null, z, axis, () -> new Sum(xa, z, true, axis));
     }
 
     @Override
     public void softmax(Tensor x, Tensor out) {
         Checks.sameShape("softmax", x, out);
-        Nd4j.exec(new SoftMax(a(x), a(out), 1));
+        INDArray xa = a(x);
+        INDArray z = a(out);
+        ops.custom("softmax", xa, null, z, 0, () -> new SoftMax(xa, z, 1));
     }
 
     @Override
@@ -198,22 +226,22 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
         try {
             switch (activation) {
                 case RELU -> {
-                    Nd4j.exec(new Step(ya, t, 0.0));                 // y > 0
-                    Nd4j.exec(new MulOp(new INDArray[] {g, t}, new INDArray[] {z}));
+                    ops.legacy("step", ya, null, t, 0, () -> new Step(ya, t, 0.0)); // y > 0
+                    pairwise(BinaryOp.MUL, g, t, z);
                 }
                 case SIGMOID -> {
                     // (g * y) * (1 - y), the Java backend's order
-                    Nd4j.exec(new ScalarReverseSubtraction(ya, null, t, 1.0));
+                    ops.legacy("rsub", ya, null, t, 1, () -> new ScalarReverseSubtraction(ya, null, t, 1.0));
                     INDArray gy = scratch.take(ya.rows(), ya.columns());
-                    Nd4j.exec(new MulOp(new INDArray[] {g, ya}, new INDArray[] {gy}));
-                    Nd4j.exec(new MulOp(new INDArray[] {gy, t}, new INDArray[] {z}));
+                    pairwise(BinaryOp.MUL, g, ya, gy);
+                    pairwise(BinaryOp.MUL, gy, t, z);
                     scratch.give(gy);
                 }
                 default -> {
                     // g * (1 - y * y)
-                    Nd4j.exec(new Square(ya, t));
-                    Nd4j.exec(new ScalarReverseSubtraction(t, null, t, 1.0));
-                    Nd4j.exec(new MulOp(new INDArray[] {g, t}, new INDArray[] {z}));
+                    ops.legacy(UnaryOp.SQUARE, ya, null, t, 0, () -> new Square(ya, t));
+                    ops.legacy("rsub", t, null, t, 1, () -> new ScalarReverseSubtraction(t, null, t, 1.0));
+                    pairwise(BinaryOp.MUL, g, t, z);
                 }
             }
         } finally {
@@ -229,25 +257,47 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
     public boolean rmsProp(Tensor w, Tensor g, Tensor v, float learningRate, float rho, float epsilon) {
         Checks.sameShape("rmsProp", w, g);
         Checks.sameShape("rmsProp", w, v);
-        INDArray wa = a(w);
-        INDArray ga = a(g);
-        INDArray va = a(v);
+        rmsProp(a(w), a(g), a(v), learningRate, rho, epsilon);
+        return true;
+    }
+
+    /**
+     * RMSprop for a whole model in one pass: its weights, gradients and velocities are moved, on the first
+     * step, into three flat arrays ({@link ParameterPack}), and each step runs the nine ND4J calls of the rule
+     * once over them instead of once per parameter.
+     */
+    @Override
+    public boolean rmsProp(java.util.List<Tensor> w, java.util.List<Tensor> g, java.util.List<Tensor> v,
+            float learningRate, float rho, float epsilon) {
+        for (int i = 0; i < w.size(); i++) {
+            Checks.sameShape("rmsProp", w.get(i), g.get(i));
+            Checks.sameShape("rmsProp", w.get(i), v.get(i));
+        }
+        ParameterPack pack = ParameterPack.of(java.util.List.of(w, g, v));
+        if (pack == null) {
+            return false;
+        }
+        Nd4jRuntime.tick();
+        rmsProp(pack.flat(0), pack.flat(1), pack.flat(2), learningRate, rho, epsilon);
+        return true;
+    }
+
+    private void rmsProp(INDArray wa, INDArray ga, INDArray va, float learningRate, float rho, float epsilon) {
         INDArray t = scratch.take(ga.rows(), ga.columns());
         INDArray u = scratch.take(ga.rows(), ga.columns());
         try {
-            Nd4j.exec(new Square(ga, t));
-            Nd4j.exec(new ScalarMultiplication(t, null, t, 1f - rho));
-            Nd4j.exec(new ScalarMultiplication(va, null, va, rho));
-            Nd4j.exec(new AddOp(new INDArray[] {va, t}, new INDArray[] {va}));
-            Nd4j.exec(new ScalarAdd(va, null, t, epsilon));
-            Nd4j.exec(new Sqrt(t, t));
-            Nd4j.exec(new ScalarMultiplication(ga, null, u, learningRate));
-            Nd4j.exec(new DivOp(new INDArray[] {u, t}, new INDArray[] {u}));
-            Nd4j.exec(new SubOp(new INDArray[] {wa, u}, new INDArray[] {wa}));
+            ops.legacy(UnaryOp.SQUARE, ga, null, t, 0, () -> new Square(ga, t));
+            scalarMul(t, t, 1f - rho);
+            scalarMul(va, va, rho);
+            pairwise(BinaryOp.ADD, va, t, va);
+            scalarAdd(va, t, epsilon);
+            ops.legacy(UnaryOp.SQRT, t, null, t, 0, () -> new Sqrt(t, t));
+            scalarMul(ga, u, learningRate);
+            pairwise(BinaryOp.DIV, u, t, u);
+            pairwise(BinaryOp.SUB, wa, u, wa);
         } finally {
             scratch.give(u);
             scratch.give(t);
         }
-        return true;
     }
 }

@@ -21,13 +21,11 @@ final class Nd4jMemory {
         return new FloatPointer(a.data().addressPointer()).capacity(a.length());
     }
 
-    /** A new {@code (rows, cols)} array holding {@code data}, row-major. */
-    static INDArray copyOf(float[] data, int rows, int cols) {
-        INDArray a = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
+    /** Overwrites {@code a} (of {@code data.length} values) with {@code data}, row-major. */
+    static void copyInto(float[] data, INDArray a) {
         if (data.length > 0) {
             pointer(a).put(data, 0, data.length);
         }
-        return a;
     }
 
     /** A fresh zero array of the multi-hot batch's shape, with its ones set. */

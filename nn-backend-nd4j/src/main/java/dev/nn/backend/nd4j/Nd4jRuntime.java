@@ -39,6 +39,7 @@ final class Nd4jRuntime {
             return;
         }
         if (appliedThreads == 0) {
+            noPhysicalBytesCheck();
             Nd4j.setDefaultDataTypes(org.nd4j.linalg.api.buffer.DataType.FLOAT,
                     org.nd4j.linalg.api.buffer.DataType.FLOAT);
             blasVendor = String.valueOf(Nd4j.factory().blas().getBlasVendor());
@@ -51,6 +52,19 @@ final class Nd4jRuntime {
                     threads, System.getenv("OMP_NUM_THREADS"));
         }
         appliedThreads = threads;
+    }
+
+    /**
+     * Turns off JavaCPP's check of the process's physical memory on every native allocation, unless the user
+     * set a limit: ND4J allocates a few small pointers per kernel call, and reading the resident size each time
+     * took a fifth of a Boston step. {@link #tick()} bounds the native memory instead, every 4,096 calls.
+     * Only has an effect before JavaCPP starts, which is here, before ND4J's first use.
+     */
+    private static void noPhysicalBytesCheck() {
+        if (System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null
+                && System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxphysicalbytes", "0");
+        }
     }
 
     /**

@@ -16,16 +16,27 @@ final class Nd4jTensor implements Tensor {
     private final Shape shape;
     private final MultiHotRows sparse;
     private INDArray array;
+    /** The pack whose flat arrays hold this tensor's values, once {@link ParameterPack} moved it there. */
+    private ParameterPack pack;
+
+    /** Whether {@link #close()} hands the array back to the backend's pool instead of freeing it. */
+    private final boolean pooled;
 
     Nd4jTensor(Nd4jBackend backend, INDArray array) {
+        this(backend, array, false);
+    }
+
+    Nd4jTensor(Nd4jBackend backend, INDArray array, boolean pooled) {
         this.backend = backend;
         this.array = array;
+        this.pooled = pooled;
         this.sparse = null;
         this.shape = Shape.of((int) array.rows(), (int) array.columns());
     }
 
     Nd4jTensor(Nd4jBackend backend, MultiHotRows sparse) {
         this.backend = backend;
+        this.pooled = false;
         this.sparse = sparse;
         this.shape = Shape.of(sparse.rows(), sparse.cols());
     }
@@ -36,6 +47,19 @@ final class Nd4jTensor implements Tensor {
             array = backend.scratch().acquire(sparse);
         }
         return array;
+    }
+
+    /** Moves this tensor's storage to {@code view} of {@code into}'s flat array (same shape, values copied). */
+    void moveTo(INDArray view, ParameterPack into) {
+        if (array != null && array.closeable()) {
+            array.close();
+        }
+        array = view;
+        pack = into;
+    }
+
+    ParameterPack pack() {
+        return pack;
     }
 
     @Override
@@ -55,7 +79,12 @@ final class Nd4jTensor implements Tensor {
 
     @Override
     public void close() {
-        if (array != null && sparse != null) {
+        if (pack != null) {
+            pack.closed(this);
+            pack = null;
+        } else if (array != null && pooled) {
+            backend.scratch().give(array);
+        } else if (array != null && sparse != null) {
             backend.scratch().release(array, sparse);
         } else if (array != null && array.closeable()) {
             array.close();
