@@ -12,8 +12,8 @@ import dev.nn.api.spi.UnaryOp;
  * The pure-Java backend, {@code --backend java}. Tensors are heap float arrays; a multi-hot batch is
  * kept as its index arrays. Kernels split large work across {@link #threads()} threads; results do
  * not depend on the thread count. When the JVM runs with {@code --add-modules jdk.incubator.vector}
- * on a CPU with 512-bit vectors, the inner kernels use the Vector API (about 4x faster) and give
- * the same bits as the scalar ones.
+ * on a CPU with 256- or 512-bit vectors (AVX2, AVX-512), the inner kernels use the Vector API (several
+ * times faster) and give the same bits as the scalar ones.
  *
  * <p>Its optimizer steps are fused single passes ({@link FusedUpdates}).
  *
@@ -55,7 +55,7 @@ public final class JavaBackend implements Backend, FusedUpdates {
     @Override
     public String description() {
         return "java (pure Java, " + threads() + (threads() == 1 ? " thread, " : " threads, ")
-                + (matmul.vectors() ? "512-bit Vector API kernels)" : "scalar kernels)");
+                + (matmul.vectors() ? (VectorKernels.L * 32) + "-bit Vector API kernels)" : "scalar kernels)");
     }
 
     @Override

@@ -4,26 +4,30 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The sixteen-column inner kernels on the (incubating) Vector API: one 512-bit register holds the
- * sixteen accumulators that {@link MatMul}'s scalar code keeps in sixteen float registers. Lane-wise
- * multiply then add, never a fused multiply-add, so every element is rounded exactly as in the scalar
- * code and both paths give the same bits.
+ * The inner kernels on the (incubating) Vector API, over blocks of {@link #L} columns, the lanes of the
+ * CPU's preferred vector (16 with AVX-512, 8 with AVX2): one register holds the accumulators that
+ * {@link MatMul}'s scalar code keeps in as many float registers. Lane-wise multiply then add, never a fused
+ * multiply-add, so every element is rounded exactly as in the scalar code and both paths give the same bits,
+ * whatever the vector width.
  *
  * <p>Only loaded when {@link MatMul#VECTORS_AVAILABLE}: the JVM was started with {@code --add-modules jdk.incubator.vector}
- * and the CPU has 512-bit vectors.
+ * and the CPU has vectors of at least 256 bits.
  */
 final class VectorKernels {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    /** Lanes per vector, the columns of one block: 16 with 512-bit vectors, 8 with AVX2's 256-bit ones. */
+    static final int L = S.length();
 
     private VectorKernels() {
     }
 
     static boolean supported() {
-        return FloatVector.SPECIES_PREFERRED.length() >= 16;
+        return FloatVector.SPECIES_PREFERRED.length() >= 8;
     }
 
-    static void gatherSum16(int[] idx, int from, int to, float[] b, int n, int c, float[] out, int o) {
+    static void gatherSum(int[] idx, int from, int to, float[] b, int n, int c, float[] out, int o) {
         FloatVector acc = FloatVector.zero(S);
         for (int p = from; p < to; p++) {
             acc = acc.add(FloatVector.fromArray(S, b, idx[p] * n + c));
@@ -31,8 +35,8 @@ final class VectorKernels {
         acc.intoArray(out, o);
     }
 
-    /** Four 16-column blocks in one pass over the indices: {@code out[o .. o+64)}. */
-    static void gatherSum64(int[] idx, int from, int to, float[] b, int n, int c, float[] out, int o) {
+    /** Four blocks in one pass over the indices: {@code out[o .. o+4L)}. */
+    static void gatherSum4(int[] idx, int from, int to, float[] b, int n, int c, float[] out, int o) {
         FloatVector a0 = FloatVector.zero(S);
         FloatVector a1 = FloatVector.zero(S);
         FloatVector a2 = FloatVector.zero(S);
@@ -40,32 +44,32 @@ final class VectorKernels {
         for (int p = from; p < to; p++) {
             int r = idx[p] * n + c;
             a0 = a0.add(FloatVector.fromArray(S, b, r));
-            a1 = a1.add(FloatVector.fromArray(S, b, r + 16));
-            a2 = a2.add(FloatVector.fromArray(S, b, r + 32));
-            a3 = a3.add(FloatVector.fromArray(S, b, r + 48));
+            a1 = a1.add(FloatVector.fromArray(S, b, r + L));
+            a2 = a2.add(FloatVector.fromArray(S, b, r + 2 * L));
+            a3 = a3.add(FloatVector.fromArray(S, b, r + 3 * L));
         }
         a0.intoArray(out, o);
-        a1.intoArray(out, o + 16);
-        a2.intoArray(out, o + 32);
-        a3.intoArray(out, o + 48);
+        a1.intoArray(out, o + L);
+        a2.intoArray(out, o + 2 * L);
+        a3.intoArray(out, o + 3 * L);
     }
 
-    /** Four 16-column blocks in one pass over the indices. */
-    static void scatterAdd64(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int c) {
+    /** Four blocks in one pass over the indices. */
+    static void scatterAdd4(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int c) {
         FloatVector g0 = FloatVector.fromArray(S, g, gi);
-        FloatVector g1 = FloatVector.fromArray(S, g, gi + 16);
-        FloatVector g2 = FloatVector.fromArray(S, g, gi + 32);
-        FloatVector g3 = FloatVector.fromArray(S, g, gi + 48);
+        FloatVector g1 = FloatVector.fromArray(S, g, gi + L);
+        FloatVector g2 = FloatVector.fromArray(S, g, gi + 2 * L);
+        FloatVector g3 = FloatVector.fromArray(S, g, gi + 3 * L);
         for (int p = from; p < to; p++) {
             int r = idx[p] * n + c;
             FloatVector.fromArray(S, out, r).add(g0).intoArray(out, r);
-            FloatVector.fromArray(S, out, r + 16).add(g1).intoArray(out, r + 16);
-            FloatVector.fromArray(S, out, r + 32).add(g2).intoArray(out, r + 32);
-            FloatVector.fromArray(S, out, r + 48).add(g3).intoArray(out, r + 48);
+            FloatVector.fromArray(S, out, r + L).add(g1).intoArray(out, r + L);
+            FloatVector.fromArray(S, out, r + 2 * L).add(g2).intoArray(out, r + 2 * L);
+            FloatVector.fromArray(S, out, r + 3 * L).add(g3).intoArray(out, r + 3 * L);
         }
     }
 
-    static void scatterAdd16(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int c) {
+    static void scatterAdd(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int c) {
         FloatVector gv = FloatVector.fromArray(S, g, gi);
         for (int p = from; p < to; p++) {
             int r = idx[p] * n + c;
@@ -73,7 +77,7 @@ final class VectorKernels {
         }
     }
 
-    static void rowTimesMatrix16(float[] a, int aOff, int aStride, float[] b, int k, int n, int c, float[] out,
+    static void rowTimesMatrix(float[] a, int aOff, int aStride, float[] b, int k, int n, int c, float[] out,
             int o) {
         FloatVector acc = FloatVector.zero(S);
         for (int t = 0; t < k; t++) {
@@ -83,11 +87,11 @@ final class VectorKernels {
     }
 
     /**
-     * Four output rows (at {@code o}, {@code o + outRowStep}, ...) of sixteen columns: row {@code r} sums
-     * {@code a[aOff + r * aRowStep + t * aStride] * b[t * n + c .. +16)} over {@code t}. One load of
+     * Four output rows (at {@code o}, {@code o + outRowStep}, ...) of one block: row {@code r} sums
+     * {@code a[aOff + r * aRowStep + t * aStride] * b[t * n + c .. +L)} over {@code t}. One load of
      * {@code b} feeds four accumulators.
      */
-    static void fourRowsTimesMatrix16(float[] a, int aOff, int aRowStep, int aStride, float[] b, int k, int n, int c,
+    static void fourRowsTimesMatrix(float[] a, int aOff, int aRowStep, int aStride, float[] b, int k, int n, int c,
             float[] out, int o, int outRowStep) {
         FloatVector acc0 = FloatVector.zero(S);
         FloatVector acc1 = FloatVector.zero(S);
@@ -111,8 +115,8 @@ final class VectorKernels {
         acc3.intoArray(out, o + 3 * outRowStep);
     }
 
-    /** {@link #fourRowsTimesMatrix16} over 32 columns: two loads of {@code b} feed eight accumulators. */
-    static void fourRowsTimesMatrix32(float[] a, int aOff, int aRowStep, int aStride, float[] b, int k, int n, int c,
+    /** {@link #fourRowsTimesMatrix} over two blocks: two loads of {@code b} feed eight accumulators. */
+    static void fourRowsTimesMatrix2(float[] a, int aOff, int aRowStep, int aStride, float[] b, int k, int n, int c,
             float[] out, int o, int outRowStep) {
         FloatVector acc0 = FloatVector.zero(S);
         FloatVector acc1 = FloatVector.zero(S);
@@ -129,7 +133,7 @@ final class VectorKernels {
         for (int t = 0; t < k; t++) {
             int r = t * n + c;
             FloatVector b0 = FloatVector.fromArray(S, b, r);
-            FloatVector b1 = FloatVector.fromArray(S, b, r + 16);
+            FloatVector b1 = FloatVector.fromArray(S, b, r + L);
             int at = t * aStride;
             float s0 = a[a0 + at];
             float s1 = a[a1 + at];
@@ -145,29 +149,31 @@ final class VectorKernels {
             acc7 = acc7.add(b1.mul(s3));
         }
         acc0.intoArray(out, o);
-        acc1.intoArray(out, o + 16);
+        acc1.intoArray(out, o + L);
         acc2.intoArray(out, o + outRowStep);
-        acc3.intoArray(out, o + outRowStep + 16);
+        acc3.intoArray(out, o + outRowStep + L);
         acc4.intoArray(out, o + 2 * outRowStep);
-        acc5.intoArray(out, o + 2 * outRowStep + 16);
+        acc5.intoArray(out, o + 2 * outRowStep + L);
         acc6.intoArray(out, o + 3 * outRowStep);
-        acc7.intoArray(out, o + 3 * outRowStep + 16);
+        acc7.intoArray(out, o + 3 * outRowStep + L);
     }
 
-    // Tails: the last 1..15 columns of a row at least sixteen wide whose width is not a multiple of sixteen
-    // (46-wide softmax layers) run as the sixteen-column block that ends at the row's end. The lanes it
-    // shares with the block before are recomputed in the same order (same bits) or, when adding into the
-    // output, have their addend multiplied by zero (x + 0 and x + -0 are x for the sums here, which
-    // start at +0).
+    // Tails: the last 1..L-1 columns of a row at least L wide whose width is not a multiple of L
+    // (46-wide softmax layers) run as the block that ends at the row's end. The lanes it shares with the
+    // block before are recomputed in the same order (same bits) or, when adding into the output, have
+    // their addend multiplied by zero (x + 0 and x + -0 are x for the sums here, which start at +0).
 
-    /** 16 zeros then 16 ones: loaded at {@code 16 - skip}, zero in the first {@code skip} lanes only. */
-    private static final float[] KEEP = {
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    /** L zeros then L ones: loaded at {@code L - skip}, zero in the first {@code skip} lanes only. */
+    private static final float[] KEEP = new float[2 * L];
 
-    static void scatterAddLast16(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int skip) {
-        FloatVector gv = FloatVector.fromArray(S, g, gi).mul(FloatVector.fromArray(S, KEEP, 16 - skip));
+    static {
+        java.util.Arrays.fill(KEEP, L, 2 * L, 1f);
+    }
+
+    static void scatterAddLast(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int skip) {
+        FloatVector gv = FloatVector.fromArray(S, g, gi).mul(FloatVector.fromArray(S, KEEP, L - skip));
         for (int p = from; p < to; p++) {
-            int r = idx[p] * n + n - 16;
+            int r = idx[p] * n + n - L;
             FloatVector.fromArray(S, out, r).add(gv).intoArray(out, r);
         }
     }

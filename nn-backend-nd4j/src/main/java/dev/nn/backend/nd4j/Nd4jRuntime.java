@@ -40,18 +40,60 @@ final class Nd4jRuntime {
         }
         if (appliedThreads == 0) {
             noPhysicalBytesCheck();
+            passiveOpenMpWait();
             Nd4j.setDefaultDataTypes(org.nd4j.linalg.api.buffer.DataType.FLOAT,
                     org.nd4j.linalg.api.buffer.DataType.FLOAT);
             blasVendor = String.valueOf(Nd4j.factory().blas().getBlasVendor());
         }
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        // The threads go to BLAS, where the work is (gemm); ND4J's own element-wise loops run on the calling
+        // thread. With both pools at `threads`, ND4J's OpenMP workers and OpenBLAS's spin-waiting workers
+        // fought over the cores: a 64-wide ReLU after a gemm waited a millisecond for a time slice, and an IMDB
+        // epoch took twice as long unless OMP_WAIT_POLICY=PASSIVE was set before the JVM started. A chapter
+        // layer's element-wise op (at most 512 x 64, or 160,000 values in an optimizer step) is faster on one
+        // core than handed to two.
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.factory().blas().setMaxThreads(threads);
         if (appliedThreads == 0) {
-            LOG.info("Backend nd4j: ND4J 1.0.0-M2.1 (CPU), BLAS {}, {} threads (OMP_NUM_THREADS={})", blasVendor,
+            LOG.info("Backend nd4j: ND4J 1.0.0-M2.1 (CPU), BLAS {} on {} threads, element-wise ops on the calling "
+                    + "thread (OMP_NUM_THREADS={})", blasVendor,
                     threads, System.getenv("OMP_NUM_THREADS"));
         }
         appliedThreads = threads;
+    }
+
+    /**
+     * OpenBLAS here is built on OpenMP and shares libgomp's threads with ND4J's loops; by default an idle
+     * OpenMP thread spins for milliseconds, and on two cores a spinning BLAS worker left every following
+     * small op waiting (a 46-wide softmax took 5 ms instead of 0.5, an IMDB epoch twice as long).
+     * {@code OMP_WAIT_POLICY=PASSIVE}, which DL4J's tuning guide also prescribes, makes idle threads sleep.
+     * libgomp reads it when it loads, which is ND4J's first use, just after this: so it is set here in this
+     * process's environment, unless the user set it, through {@link NativeEnv}. That needs the JVM flags
+     * {@code --add-modules jdk.incubator.foreign --enable-native-access=ALL-UNNAMED} (the project's launch
+     * configurations pass them); without them the backend says once what to set.
+     */
+    private static void passiveOpenMpWait() {
+        if (System.getenv("OMP_WAIT_POLICY") != null) {
+            return;
+        }
+        String why;
+        if (ModuleLayer.boot().findModule("jdk.incubator.foreign").isEmpty()) {
+            why = "the JVM was started without --add-modules jdk.incubator.foreign";
+        } else {
+            try {
+                if (NativeEnv.setIfUnset("OMP_WAIT_POLICY", "PASSIVE")) {
+                    return;
+                }
+                why = "setenv failed";
+            } catch (IllegalCallerException e) {
+                why = "the JVM was started without --enable-native-access=ALL-UNNAMED";
+            } catch (Throwable e) {
+                why = String.valueOf(e);
+            }
+        }
+        LOG.warn("OMP_WAIT_POLICY is not set and could not be set from Java ({}): ND4J's and OpenBLAS's OpenMP "
+                + "threads will spin against each other and the nd4j backend runs up to twice as slowly. Set "
+                + "OMP_WAIT_POLICY=PASSIVE in the environment, or pass those JVM flags.", why);
     }
 
     /**
