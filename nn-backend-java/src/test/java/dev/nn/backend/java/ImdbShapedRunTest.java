@@ -61,7 +61,7 @@ class ImdbShapedRunTest {
     void vectorAndScalarKernelsGiveTheSameRun() {
         assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).as("surefire adds the Vector API module")
                 .isPresent();
-        org.junit.jupiter.api.Assumptions.assumeTrue(VectorKernels.supported(), "this CPU has no 512-bit vectors");
+        org.junit.jupiter.api.Assumptions.assumeTrue(VectorKernels.supported(), "this CPU has no 256- or 512-bit vectors");
         assertThat(MatMul.VECTORS_AVAILABLE).isTrue();
         try (Backend vector = new JavaBackend(2, true); Backend scalar = new JavaBackend(2, false)) {
             assertThat(vector.description()).contains("Vector API");
@@ -72,14 +72,14 @@ class ImdbShapedRunTest {
 
     @Test
     void vectorAndScalarSparseKernelsGiveTheSameBitsAtEveryWidth() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(MatMul.VECTORS_AVAILABLE, "no 512-bit vectors here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(MatMul.VECTORS_AVAILABLE, "no 256- or 512-bit vectors here");
         java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
         int[][] seqs = new int[300][];
         for (int i = 0; i < seqs.length; i++) {
             seqs[i] = rng.ints(80, 0, 10_000).toArray();
         }
         dev.nn.api.data.MultiHotRows x = dev.nn.api.data.MultiHotRows.encode(seqs, 10_000);
-        for (int n : new int[] {1, 3, 4, 16, 20, 46, 64, 80, 128}) {
+        for (int n : new int[] {1, 3, 4, 8, 12, 16, 20, 24, 40, 46, 64, 80, 128}) {
             float[] w = new float[10_000 * n];
             float[] g = new float[300 * n];
             for (int i = 0; i < w.length; i++) {
@@ -108,11 +108,11 @@ class ImdbShapedRunTest {
 
     @Test
     void vectorAndScalarDenseKernelsGiveTheSameBitsAtEveryWidth() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(MatMul.VECTORS_AVAILABLE, "no 512-bit vectors here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(MatMul.VECTORS_AVAILABLE, "no 256- or 512-bit vectors here");
         java.util.SplittableRandom rng = new java.util.SplittableRandom(10);
         int rows = 300;
         int k = 37;
-        for (int n : new int[] {1, 3, 4, 16, 20, 46, 64, 80}) {
+        for (int n : new int[] {1, 3, 4, 8, 12, 16, 20, 24, 40, 46, 64, 80}) {
             float[] a = random(rng, rows * k);
             float[] w = random(rng, k * n);
             float[] g = random(rng, rows * n);
