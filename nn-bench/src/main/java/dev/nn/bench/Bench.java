@@ -31,13 +31,55 @@ public final class Bench {
     /** The pseudo-backend that runs {@link Dl4jPeer} in a JVM of its own. */
     static final String DL4J = "dl4j";
 
+    private static final String USAGE = "Usage: Bench [--backend java,nd4j,dl4j] [--workloads A,B,C] [--threads N] "
+            + "[--epochs N] [--boston-epochs N] [--data-dir DIR]";
+
+    /** Exit code 2 for a bad command line, 1 for a failure, each with one line on standard error. */
     public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("nn-bench: " + e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            System.err.println("nn-bench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int positive(Map<String, String> opts, String key, int defaultValue) {
+        String v = opts.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + key + " expects a positive integer, received '" + v + "'. " + USAGE);
+    }
+
+    static void run(String[] args) {
         Map<String, String> opts = parse(args);
         List<String> backends = List.of(opts.getOrDefault("backend", String.join(",", Backends.available())).split(","));
-        int threads = Integer.parseInt(opts.getOrDefault("threads", "2"));
-        int epochs = Integer.parseInt(opts.getOrDefault("epochs", "11"));
+        for (String b : backends) {
+            if (!b.equals(DL4J) && !Backends.available().contains(b)) {
+                throw new IllegalArgumentException("unknown backend '" + b + "'; valid: "
+                        + String.join(", ", Backends.available()) + ", " + DL4J);
+            }
+        }
+        int threads = positive(opts, "threads", 2);
+        int epochs = positive(opts, "epochs", 11);
         String workloads = opts.getOrDefault("workloads", "A,B,C").toUpperCase(Locale.ROOT);
-        int bostonEpochs = Integer.parseInt(opts.getOrDefault("boston-epochs", String.valueOf(Workloads.Boston.EPOCHS)));
+        int bostonEpochs = positive(opts, "boston-epochs", Workloads.Boston.EPOCHS);
+        if (!workloads.matches("[ABC](,[ABC])*")) {
+            throw new IllegalArgumentException("--workloads expects a comma-separated list of A, B and C, received '"
+                    + workloads + "'. " + USAGE);
+        }
         System.out.printf(Locale.ROOT, "nn-bench: %d measured epochs after 2 warm-up, %d threads, %d cores, Java %s%n",
                 epochs, threads, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         if (opts.containsKey("data-dir")) {
@@ -142,8 +184,7 @@ public final class Bench {
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
             if (!a.startsWith("--") || i + 1 >= rest.size()) {
-                throw new IllegalArgumentException("Usage: Bench [--backend java,nd4j] [--workloads A,B,C] [--threads N] "
-                        + "[--epochs N] [--boston-epochs N] [--data-dir DIR]; received " + a);
+                throw new IllegalArgumentException("received '" + a + "' without a value. " + USAGE);
             }
             opts.put(a.substring(2), rest.get(++i));
         }

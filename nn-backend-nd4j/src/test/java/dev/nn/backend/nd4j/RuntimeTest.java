@@ -39,6 +39,39 @@ class RuntimeTest {
                 .containsPattern("available=\\[.*nd4j.*\\]");
     }
 
+    /**
+     * The backend sets OMP_WAIT_POLICY=PASSIVE in its own process before ND4J loads (this module's tests run
+     * with the JVM flags that allows and without the variable in their environment); BLAS gets the backend's
+     * threads.
+     */
+    @Test
+    void theOpenMpWaitPolicyIsPassiveOnceTheBackendHasStarted() throws Throwable {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("OMP_WAIT_POLICY") == null,
+                "OMP_WAIT_POLICY is set in this environment; the backend leaves it alone");
+        try (Backend backend = new Nd4jBackend(2)) {
+            backend.zeros(1, 1).close();
+            assertThat(processEnv("OMP_WAIT_POLICY")).isEqualTo("PASSIVE");
+            assertThat(backend.description()).contains("2 BLAS threads");
+        }
+    }
+
+    /** {@code getenv(3)}: the process's environment as native code sees it (Java's copy is taken at start). */
+    private static String processEnv(String name) throws Throwable {
+        jdk.incubator.foreign.CLinker linker = jdk.incubator.foreign.CLinker.getInstance();
+        java.lang.invoke.MethodHandle getenv = linker.downcallHandle(
+                jdk.incubator.foreign.CLinker.systemLookup().lookup("getenv").orElseThrow(),
+                java.lang.invoke.MethodType.methodType(jdk.incubator.foreign.MemoryAddress.class,
+                        jdk.incubator.foreign.MemoryAddress.class),
+                jdk.incubator.foreign.FunctionDescriptor.of(jdk.incubator.foreign.CLinker.C_POINTER,
+                        jdk.incubator.foreign.CLinker.C_POINTER));
+        try (jdk.incubator.foreign.ResourceScope scope = jdk.incubator.foreign.ResourceScope.newConfinedScope()) {
+            jdk.incubator.foreign.MemoryAddress v = (jdk.incubator.foreign.MemoryAddress) getenv.invokeExact(
+                    jdk.incubator.foreign.CLinker.toCString(name, scope).address());
+            return v.equals(jdk.incubator.foreign.MemoryAddress.NULL) ? null
+                    : jdk.incubator.foreign.CLinker.toJavaString(v);
+        }
+    }
+
     private static String location(Class<?> c) throws URISyntaxException {
         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
