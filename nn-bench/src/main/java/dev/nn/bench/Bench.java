@@ -92,11 +92,9 @@ public final class Bench {
         for (String name : backends) {
             if (name.equals(DL4J)) {
                 Result[] r = Dl4jProcess.run(threads, epochs, workloads, bostonEpochs);
-                String[] labels = {"A imdb epoch + predict 10000", "B reuters epoch + eval 1000",
-                    "C boston 4 folds x " + bostonEpochs + " epochs"};
                 for (int i = 0; i < 3; i++) {
                     if (workloads.contains(String.valueOf((char) ('A' + i)))) {
-                        print(labels[i], name, r[i], i == 2);
+                        print(label(i, bostonEpochs), name, r[i], i == 2);
                     }
                 }
                 results.put(name, r);
@@ -110,20 +108,15 @@ public final class Bench {
                 Result c = none;
                 if (workloads.contains("A")) {
                     a = epochs(() -> imdb.setUp(backend), imdb::epoch, epochs);
-                    print("A imdb epoch + predict 10000", name, a, false);
+                    print(label(0, bostonEpochs), name, a, false);
                 }
                 if (workloads.contains("B")) {
                     b = epochs(() -> reuters.setUp(backend), reuters::epoch, epochs);
-                    print("B reuters epoch + eval 1000", name, b, false);
+                    print(label(1, bostonEpochs), name, b, false);
                 }
                 if (workloads.contains("C")) {
-                    boston.run(backend, 2); // warm-up
-                    resetPeak();
-                    long start = System.nanoTime();
-                    long steps = boston.run(backend, bostonEpochs);
-                    double total = (System.nanoTime() - start) / 1e9;
-                    c = new Result(Double.NaN, total, total * 1e6 / steps, peakHeap());
-                    print("C boston 4 folds x " + bostonEpochs + " epochs", name, c, true);
+                    c = steps(e -> boston.run(backend, e), bostonEpochs);
+                    print(label(2, bostonEpochs), name, c, true);
                 }
                 results.put(name, new Result[] {a, b, c});
             }
@@ -138,6 +131,25 @@ public final class Bench {
                         r[0].perEpoch / b[0].perEpoch, r[1].perEpoch / b[1].perEpoch, r[2].total / b[2].total);
             }
         }
+    }
+
+    /** Workload {@code 0, 1, 2} (A, B, C) as printed. */
+    private static String label(int workload, int bostonEpochs) {
+        return switch (workload) {
+            case 0 -> "A imdb epoch + predict 10000";
+            case 1 -> "B reuters epoch + eval 1000";
+            default -> "C boston 4 folds x " + bostonEpochs + " epochs";
+        };
+    }
+
+    /** Workload C: {@code run(epochs)} returns its training steps; two epochs of warm-up, then one timed run. */
+    static Result steps(java.util.function.IntToLongFunction run, int epochs) {
+        run.applyAsLong(2);
+        resetPeak();
+        long start = System.nanoTime();
+        long steps = run.applyAsLong(epochs);
+        double total = (System.nanoTime() - start) / 1e9;
+        return new Result(Double.NaN, total, total * 1e6 / steps, peakHeap());
     }
 
     static Result epochs(Runnable setUp, Runnable epoch, int measured) {

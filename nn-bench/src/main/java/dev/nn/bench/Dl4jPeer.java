@@ -63,12 +63,7 @@ final class Dl4jPeer {
         }
         if (workloads.contains("C")) {
             Boston c = new Boston(new Workloads.Boston());
-            c.run(2); // warm-up
-            Bench.resetPeak();
-            long start = System.nanoTime();
-            long steps = c.run(bostonEpochs);
-            double total = (System.nanoTime() - start) / 1e9;
-            report("C", new Bench.Result(Double.NaN, total, total * 1e6 / steps, Bench.peakHeap()));
+            report("C", Bench.steps(c::run, bostonEpochs));
             c.close();
         }
     }

@@ -34,20 +34,35 @@ public final class RmsProp extends BaseOptimizer {
         return new RmsProp(0.001f, 0.9f, 1e-7f);
     }
 
+    /** The parameter list the tensor lists below were gathered for, so a step does not gather them again. */
+    private List<Parameter> gatheredFor;
+    private int gatheredSize;
+    private List<Tensor> weights;
+    private List<Tensor> gradients;
+    private List<Tensor> velocities;
+    /** False once the backend declined the one-pass step for these lists; it is then not asked again. */
+    private boolean allAtOnce;
+
     @Override
     boolean updateAll(List<Parameter> parameters, long step) {
         if (parameters.isEmpty() || !(parameters.get(0).value().backend() instanceof FusedUpdates f)) {
             return false;
         }
-        List<Tensor> w = new ArrayList<>(parameters.size());
-        List<Tensor> g = new ArrayList<>(parameters.size());
-        List<Tensor> v = new ArrayList<>(parameters.size());
-        for (Parameter p : parameters) {
-            w.add(p.value());
-            g.add(p.gradient());
-            v.add(slot("velocity", p));
+        if (parameters != gatheredFor || parameters.size() != gatheredSize) {
+            weights = new ArrayList<>(parameters.size());
+            gradients = new ArrayList<>(parameters.size());
+            velocities = new ArrayList<>(parameters.size());
+            for (Parameter p : parameters) {
+                weights.add(p.value());
+                gradients.add(p.gradient());
+                velocities.add(slot("velocity", p));
+            }
+            gatheredFor = parameters;
+            gatheredSize = parameters.size();
+            allAtOnce = true;
         }
-        return f.rmsProp(w, g, v, learningRate(), rho, epsilon);
+        allAtOnce = allAtOnce && f.rmsProp(weights, gradients, velocities, learningRate(), rho, epsilon);
+        return allAtOnce;
     }
 
     @Override
