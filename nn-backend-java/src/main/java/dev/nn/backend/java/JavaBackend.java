@@ -39,7 +39,7 @@ public final class JavaBackend implements Backend, FusedUpdates {
         this.parallel = new Parallel(Checks.threads(threads));
         CREATED.incrementAndGet();
         this.matmul = new MatMul(parallel, vectors);
-        this.elementWise = new ElementWise(parallel);
+        this.elementWise = new ElementWise(parallel, matmul.vectors());
     }
 
     @Override

@@ -108,11 +108,35 @@ final class MatMul {
         return lo;
     }
 
+    /**
+     * {@code b} (rows x cols) transposed, in tiles. Copied a row at a time, transposing a 4096 x 46 kernel wrote
+     * every value 16 KB from the last, and all those lines fell in the same L1 sets: 0.94 ms, a tenth of a
+     * reuters-wide step. A tall matrix is now copied column by column within 32 x 32 tiles (0.17 ms), any
+     * other row by row within 16 x 16 tiles (512 x 512: 0.64 to 0.24 ms), measured on both shapes of the
+     * chapter's kernels.
+     */
     static float[] transpose(float[] b, int rows, int cols) {
         float[] t = new float[b.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = b[i * cols + j];
+        boolean tall = rows > 2 * cols;
+        int tile = tall ? 32 : 16;
+        for (int i0 = 0; i0 < rows; i0 += tile) {
+            int i1 = Math.min(rows, i0 + tile);
+            for (int j0 = 0; j0 < cols; j0 += tile) {
+                int j1 = Math.min(cols, j0 + tile);
+                if (tall) {
+                    for (int j = j0; j < j1; j++) {
+                        int o = j * rows;
+                        for (int i = i0; i < i1; i++) {
+                            t[o + i] = b[i * cols + j];
+                        }
+                    }
+                } else {
+                    for (int i = i0; i < i1; i++) {
+                        for (int j = j0; j < j1; j++) {
+                            t[j * rows + i] = b[i * cols + j];
+                        }
+                    }
+                }
             }
         }
         return t;

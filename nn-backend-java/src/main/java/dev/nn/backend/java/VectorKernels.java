@@ -158,6 +158,37 @@ final class VectorKernels {
         acc7.intoArray(out, o + 3 * outRowStep + L);
     }
 
+    /** {@code out[i] = y[i] > 0 ? g[i] : +0} for {@code i} in {@code [from, to)}: ReLU's gradient, without a branch. */
+    static void reluGradient(float[] y, float[] g, float[] out, int from, int to) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = from;
+        for (; i + L <= to; i += L) {
+            FloatVector yv = FloatVector.fromArray(S, y, i);
+            zero.blend(FloatVector.fromArray(S, g, i), yv.compare(jdk.incubator.vector.VectorOperators.GT, 0f))
+                    .intoArray(out, i);
+        }
+        for (; i < to; i++) {
+            out[i] = y[i] > 0f ? g[i] : 0f;
+        }
+    }
+
+    /**
+     * RMSprop over whole vectors of {@code [from, to)}, each value rounded as in {@link ElementWise#rmsProp}:
+     * {@code v = rho v + (1 - rho) (g g); w = w - (lr g) / sqrt(v + eps)}. Returns where the scalar tail starts.
+     */
+    static int rmsProp(float[] w, float[] g, float[] v, float lr, float rho, float oneMinusRho, float eps, int from,
+            int to) {
+        int i = from;
+        for (; i + L <= to; i += L) {
+            FloatVector gv = FloatVector.fromArray(S, g, i);
+            FloatVector vv = FloatVector.fromArray(S, v, i).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
+            vv.intoArray(v, i);
+            FloatVector step = gv.mul(lr).div(vv.add(eps).lanewise(jdk.incubator.vector.VectorOperators.SQRT));
+            FloatVector.fromArray(S, w, i).sub(step).intoArray(w, i);
+        }
+        return i;
+    }
+
     // Tails: the last 1..L-1 columns of a row at least L wide whose width is not a multiple of L
     // (46-wide softmax layers) run as the block that ends at the row's end. The lanes it shares with the
     // block before are recomputed in the same order (same bits) or, when adding into the output, have
