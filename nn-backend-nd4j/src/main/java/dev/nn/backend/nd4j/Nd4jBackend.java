@@ -316,9 +316,21 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
             return false;
         }
         Nd4jRuntime.tick();
-        rmsProp(pack.flat(0), pack.flat(1), pack.flat(2), learningRate, rho, epsilon);
+        INDArray flatW = pack.flat(0);
+        if (flatW.length() >= WIDE_STEP) {
+            Nd4jRuntime.elementWiseOnAll(threads,
+                    () -> rmsProp(flatW, pack.flat(1), pack.flat(2), learningRate, rho, epsilon));
+        } else {
+            rmsProp(flatW, pack.flat(1), pack.flat(2), learningRate, rho, epsilon);
+        }
         return true;
     }
+
+    /**
+     * Parameters from which a one-pass step runs its element-wise ops on all threads (reuters-512's 5.4 million:
+     * its square root alone took 26 ms per step on one thread).
+     */
+    static final long WIDE_STEP = 1L << 20;
 
     private void rmsProp(INDArray wa, INDArray ga, INDArray va, float learningRate, float rho, float epsilon) {
         INDArray t = scratch.take(ga.rows(), ga.columns());
