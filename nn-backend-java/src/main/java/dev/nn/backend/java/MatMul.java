@@ -33,6 +33,12 @@ final class MatMul {
 
     /** {@code out(m, n) = a(r, m)^T x b(r, n)}: the kernel gradient of a dense input. Threads split the rows. */
     void tn(float[] a, float[] b, float[] out, int r, int m, int n) {
+        if (n == 1) {
+            // a one-wide gradient (the output layer of IMDB and Boston): out^T = b^T a is a row times a
+            // matrix, the same products summed in the same order, which the row kernels run a block at a time
+            nn(b, a, out, 1, r, m);
+            return;
+        }
         parallel.range(m, (long) r * m * n, (from, to) -> kernels.rowsTimesMatrix(a, 1, m, b, r, n, out, from, to));
     }
 

@@ -9,6 +9,10 @@ final class ScalarKernels implements RowKernels {
     @Override
     public void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, int k, int n, float[] out, int from,
             int to) {
+        if (n < 16) {
+            narrowRowsTimesMatrix(a, aRowStep, aStride, b, k, n, out, from, to);
+            return;
+        }
         for (int i = from; i < to; i++) {
             rowTimesMatrix(a, i * aRowStep, aStride, b, k, n, out, i * n);
         }
@@ -101,6 +105,46 @@ final class ScalarKernels implements RowKernels {
             out[q + 15] = a15;
         }
         columnsTimesMatrix(a, aOff, aStride, b, k, n, out, o, c);
+    }
+
+    /**
+     * Output rows {@code [from, to)} of a product narrower than a vector block (the 1-wide output layers),
+     * eight rows at a time: one row's sum is a chain of dependent adds, so eight rows' independent chains
+     * run in the time of one. Each sum is still in {@code t} order.
+     */
+    static void narrowRowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, int k, int n, float[] out,
+            int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            int r0 = i * aRowStep;
+            for (int c = 0; c < n; c++) {
+                float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+                for (int t = 0; t < k; t++) {
+                    int at = r0 + t * aStride;
+                    float bt = b[t * n + c];
+                    s0 += a[at] * bt;
+                    s1 += a[at + aRowStep] * bt;
+                    s2 += a[at + 2 * aRowStep] * bt;
+                    s3 += a[at + 3 * aRowStep] * bt;
+                    s4 += a[at + 4 * aRowStep] * bt;
+                    s5 += a[at + 5 * aRowStep] * bt;
+                    s6 += a[at + 6 * aRowStep] * bt;
+                    s7 += a[at + 7 * aRowStep] * bt;
+                }
+                int o = i * n + c;
+                out[o] = s0;
+                out[o + n] = s1;
+                out[o + 2 * n] = s2;
+                out[o + 3 * n] = s3;
+                out[o + 4 * n] = s4;
+                out[o + 5 * n] = s5;
+                out[o + 6 * n] = s6;
+                out[o + 7 * n] = s7;
+            }
+        }
+        for (; i < to; i++) {
+            columnsTimesMatrix(a, i * aRowStep, aStride, b, k, n, out, i * n, 0);
+        }
     }
 
     /** Columns {@code [c, n)} of one output row, one at a time. */

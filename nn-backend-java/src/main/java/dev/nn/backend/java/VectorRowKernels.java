@@ -15,9 +15,7 @@ final class VectorRowKernels implements RowKernels {
     public void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, int k, int n, float[] out, int from,
             int to) {
         if (n < L) {
-            for (int i = from; i < to; i++) {
-                ScalarKernels.columnsTimesMatrix(a, i * aRowStep, aStride, b, k, n, out, i * n, 0);
-            }
+            ScalarKernels.narrowRowsTimesMatrix(a, aRowStep, aStride, b, k, n, out, from, to);
             return;
         }
         int i = from;
