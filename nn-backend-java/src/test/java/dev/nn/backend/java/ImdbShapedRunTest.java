@@ -191,8 +191,7 @@ class ImdbShapedRunTest {
     /** Live workers of backend pools (the JDK's common pool excluded). */
     private static java.util.Set<Thread> poolWorkers() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t instanceof java.util.concurrent.ForkJoinWorkerThread w
-                        && w.getPool() != java.util.concurrent.ForkJoinPool.commonPool() && t.isAlive())
+                .filter(t -> t.getName().startsWith(Parallel.WORKER_NAME) && t.isAlive())
                 .collect(java.util.stream.Collectors.toSet());
     }
 }
