@@ -138,6 +138,10 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
         if (out.rows() == 0 || out.cols() == 0) {
             return;
         }
+        if (x instanceof Nd4jTensor n && n.isSparse() && !transposeB && y.cols() > 16 && n.compact() != null) {
+            compactProduct(n.compact(), transposeA, a(y), a(out));
+            return;
+        }
         INDArray xa = a(x);
         INDArray ya = a(y);
         INDArray z = a(out);
@@ -156,6 +160,32 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
             }
         }
         gemm(xa, transposeA, ya, transposeB, z);
+    }
+
+    /** A multi-hot batch's product over its own words ({@link CompactBatch}). */
+    private void compactProduct(CompactBatch batch, boolean transposeA, INDArray ya, INDArray z) {
+        if (!transposeA) {
+            INDArray kernelRows = batch.gather(ya);
+            try {
+                gemm(batch.x, false, kernelRows, false, z);
+            } finally {
+                kernelRows.close();
+            }
+            return;
+        }
+        INDArray gradientRows = Nd4j.createUninitialized(DataType.FLOAT, batch.words.length, ya.columns());
+        try {
+            gemm(batch.x, true, ya, false, gradientRows);
+            if (CompactBatch.rowWritable(z)) {
+                batch.scatter(gradientRows, z);
+            } else {
+                z.assign(0);
+                Nd4j.scatterUpdate(org.nd4j.linalg.api.ops.impl.scatter.ScatterUpdate.UpdateOp.ASSIGN, z,
+                        Nd4j.createFromArray(batch.words), gradientRows, 1);
+            }
+        } finally {
+            gradientRows.close();
+        }
     }
 
     /**

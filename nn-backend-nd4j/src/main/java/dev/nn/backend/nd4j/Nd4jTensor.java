@@ -41,6 +41,19 @@ final class Nd4jTensor implements Tensor {
         this.shape = Shape.of(sparse.rows(), sparse.cols());
     }
 
+    /** The batch over its own words, made on first use; null for a dense tensor or a batch that uses most words. */
+    private CompactBatch compact;
+    private boolean compactTried;
+
+    /** The compact form of this multi-hot batch ({@link CompactBatch}), or null. */
+    CompactBatch compact() {
+        if (sparse != null && !compactTried) {
+            compactTried = true;
+            compact = CompactBatch.of(sparse);
+        }
+        return compact;
+    }
+
     /** The values as an INDArray; a multi-hot batch is densified once. */
     INDArray array() {
         if (array == null) {
@@ -79,6 +92,10 @@ final class Nd4jTensor implements Tensor {
 
     @Override
     public void close() {
+        if (compact != null) {
+            compact.close();
+            compact = null;
+        }
         if (pack != null) {
             pack.closed(this);
             pack = null;
