@@ -3,7 +3,6 @@ package dev.nn.backend.nd4j;
 import dev.nn.api.data.MultiHotRows;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -27,16 +26,19 @@ final class CompactBatch implements AutoCloseable {
     /** The batch over its words: rows x words.length, ones where the batch has them. */
     final INDArray x;
 
-    private CompactBatch(int[] words, INDArray x) {
+    private final Scratch scratch;
+
+    private CompactBatch(int[] words, INDArray x, Scratch scratch) {
         this.words = words;
         this.x = x;
+        this.scratch = scratch;
     }
 
     /**
      * The compact form of {@code rows} when it uses at most three quarters of the vocabulary, else null (the
      * gather and scatter would cost more than the columns saved).
      */
-    static CompactBatch of(MultiHotRows rows) {
+    static CompactBatch of(MultiHotRows rows, Scratch scratch) {
         int k = rows.cols();
         int[] idx = rows.indices();
         int[] position = new int[k];
@@ -59,7 +61,8 @@ final class CompactBatch implements AutoCloseable {
                 words[position[j]] = j;
             }
         }
-        INDArray x = Nd4j.zeros(DataType.FLOAT, rows.rows(), u);
+        INDArray x = scratch.lend(rows.rows(), u);
+        x.assign(0);
         int[] off = rows.offsets();
         try (org.bytedeco.javacpp.indexer.FloatRawIndexer ones = new org.bytedeco.javacpp.indexer.FloatRawIndexer(
                 new org.bytedeco.javacpp.FloatPointer(x.data().addressPointer()).capacity(x.length()))) {
@@ -69,14 +72,23 @@ final class CompactBatch implements AutoCloseable {
                 }
             }
         }
-        return new CompactBatch(words, x);
+        return new CompactBatch(words, x, scratch);
     }
 
-    /** {@code kernel[words]} (|U| x units) into a fresh array. */
+    /** {@code kernel[words]} (|U| x units), in an array lent by the scratch: give it back with {@link #giveBack}. */
     INDArray gather(INDArray kernel) {
-        INDArray w = Nd4j.createUninitialized(DataType.FLOAT, words.length, kernel.columns());
+        INDArray w = scratch.lend(words.length, kernel.columns());
         Nd4j.pullRows(kernel, w, 1, words);
         return w;
+    }
+
+    /** An array of |U| x {@code units} lent by the scratch (undefined contents). */
+    INDArray rowsOfWords(long units) {
+        return scratch.lend(words.length, units);
+    }
+
+    void giveBack(INDArray lentArray) {
+        scratch.giveBack(lentArray);
     }
 
     /** Zeroes {@code out} (vocabulary x units, c-order, contiguous) and copies row i of {@code rowsOfWords} to row words[i]. */
@@ -97,8 +109,6 @@ final class CompactBatch implements AutoCloseable {
 
     @Override
     public void close() {
-        if (x.closeable()) {
-            x.close();
-        }
+        scratch.giveBack(x);
     }
 }

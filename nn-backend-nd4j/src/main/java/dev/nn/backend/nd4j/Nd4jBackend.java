@@ -169,11 +169,11 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
             try {
                 gemm(batch.x, false, kernelRows, false, z);
             } finally {
-                kernelRows.close();
+                batch.giveBack(kernelRows);
             }
             return;
         }
-        INDArray gradientRows = Nd4j.createUninitialized(DataType.FLOAT, batch.words.length, ya.columns());
+        INDArray gradientRows = batch.rowsOfWords(ya.columns());
         try {
             gemm(batch.x, true, ya, false, gradientRows);
             if (CompactBatch.rowWritable(z)) {
@@ -184,7 +184,7 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
                         Nd4j.createFromArray(batch.words), gradientRows, 1);
             }
         } finally {
-            gradientRows.close();
+            batch.giveBack(gradientRows);
         }
     }
 

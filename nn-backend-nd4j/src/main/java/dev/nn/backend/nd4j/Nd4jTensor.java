@@ -49,7 +49,7 @@ final class Nd4jTensor implements Tensor {
     CompactBatch compact() {
         if (sparse != null && !compactTried) {
             compactTried = true;
-            compact = CompactBatch.of(sparse);
+            compact = CompactBatch.of(sparse, backend.scratch());
         }
         return compact;
     }

@@ -18,6 +18,9 @@ final class Scratch implements AutoCloseable {
 
     private final Map<Shape, Deque<INDArray>> free = new HashMap<>();
     private final Map<Shape, Deque<INDArray>> temps = new HashMap<>();
+    /** Flat buffers lent out as arrays of any shape that fits ({@link #lend}), and the buffer of each lent array. */
+    private final java.util.List<INDArray> flats = new java.util.ArrayList<>();
+    private final Map<INDArray, INDArray> lent = new java.util.IdentityHashMap<>();
 
     synchronized INDArray acquire(MultiHotRows rows) {
         Deque<INDArray> pool = free.get(Shape.of(rows.rows(), rows.cols()));
@@ -57,6 +60,48 @@ final class Scratch implements AutoCloseable {
         }
     }
 
+    /**
+     * An array of {@code rows x cols} (undefined contents) over the first values of a pooled flat buffer; give it
+     * back with {@link #giveBack}. For shapes that change every step (a batch's own words): a fresh native array
+     * each time left the process's resident size 1 GB higher after a chapter run (glibc keeps freed blocks of
+     * sizes it has seen), where a few buffers grown to the largest size serve them all.
+     */
+    synchronized INDArray lend(long rows, long cols) {
+        long n = rows * cols;
+        INDArray flat = null;
+        for (INDArray f : flats) {
+            if (f.length() >= n && (flat == null || f.length() < flat.length())) {
+                flat = f;
+            }
+        }
+        if (flat != null) {
+            flats.remove(flat);
+        } else {
+            flat = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1,
+                    Math.max(n, 1));
+        }
+        INDArray view = flat.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n)).reshape('c', rows, cols);
+        lent.put(view, flat);
+        return view;
+    }
+
+    /** Returns an array made by {@link #lend}; at most four buffers are kept, the largest ones. */
+    synchronized void giveBack(INDArray view) {
+        INDArray flat = lent.remove(view);
+        if (flat == null) {
+            throw new IllegalStateException("not lent by this scratch: " + view.shapeInfoToString());
+        }
+        flats.add(flat);
+        if (flats.size() > 4) {
+            INDArray smallest = java.util.Collections.min(flats, java.util.Comparator.comparingLong(INDArray::length));
+            flats.remove(smallest);
+            if (smallest.closeable()) {
+                smallest.close();
+            }
+        }
+    }
+
     @Override
     public synchronized void close() {
         temps.values().forEach(pool -> pool.forEach(a -> {
@@ -71,5 +116,13 @@ final class Scratch implements AutoCloseable {
             }
         }));
         free.clear();
+        lent.values().forEach(flats::add);
+        lent.clear();
+        flats.forEach(a -> {
+            if (a.closeable()) {
+                a.close();
+            }
+        });
+        flats.clear();
     }
 }

@@ -61,7 +61,10 @@ class CompactBatchTest {
     void aBatchOfFewWordsMultipliesOverThemAndMatchesTheDenseProducts() {
         int units = 48;
         MultiHotRows rows = batch(64, 600, 1);
-        assertThat(CompactBatch.of(rows)).as("a batch of at most 600 of 2,000 words is compacted").isNotNull();
+        try (Scratch scratch = new Scratch()) {
+            assertThat(CompactBatch.of(rows, scratch)).as("a batch of at most 600 of 2,000 words is compacted")
+                    .isNotNull();
+        }
         float[] w = values(VOCABULARY * units, 2);
         float[] g = values(64 * units, 3);
         float[][] expected = reference(rows, w, g, units);
@@ -99,7 +102,9 @@ class CompactBatchTest {
 
     @Test
     void aBatchThatUsesMostWordsIsNotCompacted() {
-        assertThat(CompactBatch.of(batch(256, VOCABULARY, 8))).isNull();
+        try (Scratch scratch = new Scratch()) {
+            assertThat(CompactBatch.of(batch(256, VOCABULARY, 8), scratch)).isNull();
+        }
     }
 
     private static void assertClose(float[] actual, float[] expected, String what) {
