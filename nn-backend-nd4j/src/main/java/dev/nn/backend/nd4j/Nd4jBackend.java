@@ -138,7 +138,8 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
         if (out.rows() == 0 || out.cols() == 0) {
             return;
         }
-        if (x instanceof Nd4jTensor n && n.isSparse() && !transposeB && y.cols() > 16 && n.compact() != null) {
+        if (x instanceof Nd4jTensor n && n.isSparse() && !transposeB && y.cols() > 16 && n.compact() != null
+                && (!transposeA || CompactBatch.rowWritable(a(out)))) {
             compactProduct(n.compact(), transposeA, a(y), a(out));
             return;
         }
@@ -176,13 +177,7 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
         INDArray gradientRows = batch.rowsOfWords(ya.columns());
         try {
             gemm(batch.x, true, ya, false, gradientRows);
-            if (CompactBatch.rowWritable(z)) {
-                batch.scatter(gradientRows, z);
-            } else {
-                z.assign(0);
-                Nd4j.scatterUpdate(org.nd4j.linalg.api.ops.impl.scatter.ScatterUpdate.UpdateOp.ASSIGN, z,
-                        Nd4j.createFromArray(batch.words), gradientRows, 1);
-            }
+            batch.scatter(gradientRows, z);
         } finally {
             batch.giveBack(gradientRows);
         }

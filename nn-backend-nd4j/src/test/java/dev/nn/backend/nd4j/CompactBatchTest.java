@@ -81,7 +81,7 @@ class CompactBatchTest {
     }
 
     @Test
-    void theKernelGradientLandsInThePackedViewOfAModel() {
+    void aPackedKernelIsGatheredAndItsGradientLandsInThePackedView() {
         int units = 32;
         MultiHotRows rows = batch(32, 300, 5);
         float[] w = values(VOCABULARY * units, 6);
@@ -96,6 +96,10 @@ class CompactBatchTest {
             b.fill(gradients.get(0), 5f);
             b.matmul(x, true, grad, false, gradients.get(1));
             assertClose(b.download(gradients.get(1)), expected[1], "kernel gradient in a packed view");
+            try (Tensor out = b.zeros(32, units)) {
+                b.matmul(x, false, weights.get(1), false, out);
+                assertClose(b.download(out), expected[0], "forward through a packed kernel");
+            }
             assertThat(b.download(gradients.get(0))).as("the bias before it is untouched").containsOnly(5f);
         }
     }
