@@ -45,39 +45,10 @@ final class MatMul {
     /** {@code out(m, n) = a(m, k) x b(n, k)^T}: the input gradient. */
     void nt(float[] a, float[] b, float[] out, int m, int k, int n) {
         if (m == 1) {
-            // batch size 1: k-long dot products beat transposing b on every step; eight of them at a time,
-            // as each is a chain of dependent adds (a Boston step spent most of its time here)
-            int j = 0;
-            for (; j + 8 <= n; j += 8) {
-                float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-                int b0 = j * k;
-                for (int p = 0; p < k; p++) {
-                    float ap = a[p];
-                    s0 += ap * b[b0 + p];
-                    s1 += ap * b[b0 + k + p];
-                    s2 += ap * b[b0 + 2 * k + p];
-                    s3 += ap * b[b0 + 3 * k + p];
-                    s4 += ap * b[b0 + 4 * k + p];
-                    s5 += ap * b[b0 + 5 * k + p];
-                    s6 += ap * b[b0 + 6 * k + p];
-                    s7 += ap * b[b0 + 7 * k + p];
-                }
-                out[j] = s0;
-                out[j + 1] = s1;
-                out[j + 2] = s2;
-                out[j + 3] = s3;
-                out[j + 4] = s4;
-                out[j + 5] = s5;
-                out[j + 6] = s6;
-                out[j + 7] = s7;
-            }
-            for (; j < n; j++) {
-                float s = 0f;
-                for (int p = 0; p < k; p++) {
-                    s += a[p] * b[j * k + p];
-                }
-                out[j] = s;
-            }
+            // batch size 1: k-long dot products beat transposing b on every step. They are the rows of b times
+            // a as a column, run eight at a time (each is a chain of dependent adds; a Boston step spent most
+            // of its time here); the products and their order are those of a x b^T
+            ScalarKernels.narrowRowsTimesMatrix(b, k, 1, a, k, 1, out, 0, n);
             return;
         }
         nn(a, transpose(b, n, k), out, m, k, n);

@@ -63,15 +63,7 @@ final class CompactBatch implements AutoCloseable {
         }
         INDArray x = scratch.lend(rows.rows(), u);
         x.assign(0);
-        int[] off = rows.offsets();
-        try (org.bytedeco.javacpp.indexer.FloatRawIndexer ones = new org.bytedeco.javacpp.indexer.FloatRawIndexer(
-                new org.bytedeco.javacpp.FloatPointer(x.data().addressPointer()).capacity(x.length()))) {
-            for (int r = 0; r < rows.rows(); r++) {
-                for (int p = off[r]; p < off[r + 1]; p++) {
-                    ones.put((long) r * u + position[idx[p]], 1f);
-                }
-            }
-        }
+        Nd4jMemory.setOnes(x, rows, position, 1f);
         return new CompactBatch(words, x, scratch);
     }
 

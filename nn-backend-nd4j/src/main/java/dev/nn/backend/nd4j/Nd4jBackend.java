@@ -353,7 +353,7 @@ public final class Nd4jBackend implements Backend, FusedUpdates {
 
     /**
      * Parameters from which a one-pass step runs its element-wise ops on all threads (reuters-512's 5.4 million:
-     * its square root alone took 26 ms per step on one thread).
+     * its square root alone takes 20 ms per step on one thread).
      */
     static final long WIDE_STEP = 1L << 20;
 

@@ -37,16 +37,24 @@ final class Nd4jMemory {
 
     /** Writes {@code value} at every one of {@code rows} into {@code a} (of the same shape). */
     static void setOnes(INDArray a, MultiHotRows rows, float value) {
+        setOnes(a, rows, null, value);
+    }
+
+    /**
+     * Writes {@code value} into {@code a} at row r, column {@code column[j]} for every one (r, j) of {@code rows};
+     * a null {@code column} keeps the columns as they are.
+     */
+    static void setOnes(INDArray a, MultiHotRows rows, int[] column, float value) {
         if (a.length() == 0) {
             return;
         }
         int[] off = rows.offsets();
         int[] idx = rows.indices();
-        long cols = rows.cols();
+        long cols = a.columns();
         try (FloatRawIndexer ones = new FloatRawIndexer(pointer(a))) {
             for (int r = 0; r < rows.rows(); r++) {
                 for (int p = off[r]; p < off[r + 1]; p++) {
-                    ones.put(r * cols + idx[p], value);
+                    ones.put(r * cols + (column == null ? idx[p] : column[idx[p]]), value);
                 }
             }
         }
