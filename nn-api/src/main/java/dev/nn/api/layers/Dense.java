@@ -3,6 +3,7 @@ package dev.nn.api.layers;
 import dev.nn.api.Tensor;
 import dev.nn.api.spi.Backend;
 import dev.nn.api.spi.BinaryOp;
+import dev.nn.api.spi.FusedLayers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,9 +120,11 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
         requireBuilt();
         input = x;
         Tensor out = output.get(backend, x.rows(), units);
-        backend.matmul(x, false, kernel.value(), false, out);
-        if (useBias) {
-            backend.binary(BinaryOp.ADD, out, bias.value(), out);
+        if (!(useBias && backend instanceof FusedLayers f && f.denseForward(x, kernel.value(), bias.value(), out))) {
+            backend.matmul(x, false, kernel.value(), false, out);
+            if (useBias) {
+                backend.binary(BinaryOp.ADD, out, bias.value(), out);
+            }
         }
         activation.forward(backend, out, out);
         return out;
@@ -147,7 +150,8 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
             throw new IllegalStateException(name() + ": backward called before forward");
         }
         Tensor gz = gradient;
-        if (!fused) {
+        // a linear activation's gradient is the gradient itself: used as it is, not copied
+        if (!fused && activation != Activation.LINEAR) {
             Tensor y = output.get(backend, input.rows(), units);
             gz = preActivationGrad.get(backend, y.rows(), units);
             activation.backward(backend, y, gradient, gz,

@@ -13,8 +13,8 @@ import dev.nn.api.data.MultiHotRows;
  * with {@link Checks} and throws {@link dev.nn.api.ShapeException} naming the op and the shapes.
  *
  * <p>Layers, losses and optimizers are written over these primitives. A backend may also implement
- * {@link FusedUpdates} to run optimizer steps as fused kernels; the conformance suite holds both to
- * the same values.
+ * {@link FusedUpdates} to run optimizer steps as fused kernels, and {@link FusedLayers} to run parts of a
+ * layer in one call; the conformance suite holds both paths to the same values.
  *
  * <p>A backend instance is not thread-safe: one training loop uses it at a time.
  */

@@ -62,12 +62,27 @@ final class Nd4jTensor implements Tensor {
         return array;
     }
 
+    /** A rank-1 view of a one-row array (ND4J's bias operands are vectors), made once per array. */
+    private INDArray vector;
+
+    INDArray vector() {
+        INDArray a = array();
+        if (vector == null) {
+            if (a.rows() != 1) {
+                throw new IllegalStateException("a vector view needs one row, this tensor is " + shape);
+            }
+            vector = a.reshape(a.columns());
+        }
+        return vector;
+    }
+
     /** Moves this tensor's storage to {@code view} of {@code into}'s flat array (same shape, values copied). */
     void moveTo(INDArray view, ParameterPack into) {
         if (array != null && array.closeable()) {
             array.close();
         }
         array = view;
+        vector = null;
         pack = into;
     }
 
@@ -107,6 +122,7 @@ final class Nd4jTensor implements Tensor {
             array.close();
         }
         array = null;
+        vector = null;
     }
 
     @Override

@@ -29,22 +29,25 @@ final class OpCache {
         private final INDArray x;
         private final INDArray y;
         private final INDArray z;
+        /** A third input, or null: a dense layer's bias. */
+        private final INDArray third;
         private final double s;
         private final int hash;
 
-        Key(Object kind, INDArray x, INDArray y, INDArray z, double s) {
+        Key(Object kind, INDArray x, INDArray y, INDArray third, INDArray z, double s) {
             this.kind = kind;
             this.x = x;
             this.y = y;
+            this.third = third;
             this.z = z;
             this.s = s;
-            this.hash = ((kind.hashCode() * 31 + System.identityHashCode(x)) * 31 + System.identityHashCode(y)) * 31
-                    + System.identityHashCode(z) + Double.hashCode(s);
+            this.hash = (((kind.hashCode() * 31 + System.identityHashCode(x)) * 31 + System.identityHashCode(y)) * 31
+                    + System.identityHashCode(third)) * 31 + System.identityHashCode(z) + Double.hashCode(s);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.kind.equals(kind) && k.x == x && k.y == y && k.z == z
+            return o instanceof Key k && k.kind.equals(kind) && k.x == x && k.y == y && k.third == third && k.z == z
                     && Double.compare(k.s, s) == 0;
         }
 
@@ -72,7 +75,7 @@ final class OpCache {
 
     /** Runs the legacy op (scalar, transform, reduce) for {@code kind} on these arrays, built by {@code make} once. */
     synchronized void legacy(Object kind, INDArray x, INDArray y, INDArray z, double scalar, Supplier<Op> make) {
-        Key key = new Key(kind, x, y, z, scalar);
+        Key key = new Key(kind, x, y, null, z, scalar);
         Prepared p = ops.get(key);
         if (p == null) {
             p = new Prepared(make.get(), null, null);
@@ -84,7 +87,13 @@ final class OpCache {
     /** Runs the custom op for {@code kind} on these arrays through a context built once with its arguments. */
     synchronized void custom(Object kind, INDArray x, INDArray y, INDArray z, double scalar,
             Supplier<CustomOp> make) {
-        Key key = new Key(kind, x, y, z, scalar);
+        custom(kind, x, y, null, z, scalar, make);
+    }
+
+    /** As {@link #custom(Object, INDArray, INDArray, INDArray, double, Supplier)} for an op of three inputs. */
+    synchronized void custom(Object kind, INDArray x, INDArray y, INDArray third, INDArray z, double scalar,
+            Supplier<CustomOp> make) {
+        Key key = new Key(kind, x, y, third, z, scalar);
         Prepared p = ops.get(key);
         if (p == null) {
             CustomOp op = make.get();

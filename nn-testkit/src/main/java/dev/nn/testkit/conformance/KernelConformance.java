@@ -10,6 +10,7 @@ import dev.nn.api.Tensor;
 import dev.nn.api.data.MultiHotRows;
 import dev.nn.api.spi.Backend;
 import dev.nn.api.spi.BinaryOp;
+import dev.nn.api.spi.FusedLayers;
 import dev.nn.api.spi.UnaryOp;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,53 @@ public interface KernelConformance extends BackendUnderTest {
             assertThatThrownBy(() -> backend().copy(a, c)).isInstanceOf(dev.nn.api.ShapeException.class)
                     .hasMessageContaining("copy");
         }
+    }
+
+    /**
+     * Where the backend fuses a dense layer's product and bias ({@link FusedLayers}), the result is the product
+     * plus the bias on every row; where it declines, it leaves the output alone. Shapes from batch size 1 to a
+     * 512-row batch, and one deeper than a backend may want to fuse.
+     */
+    @Test
+    default void fusedDenseForwardIsTheProductPlusTheBias() {
+        if (!(backend() instanceof FusedLayers f)) {
+            return;
+        }
+        SplittableRandom rng = new SplittableRandom(12);
+        int[][] shapes = {{1, 13, 64}, {1, 64, 64}, {1, 64, 1}, {512, 64, 46}, {7, 100, 5}};
+        int fused = 0;
+        for (int[] s : shapes) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            float[] x = uniform(rng, m * k, -1, 1);
+            float[] w = uniform(rng, k * n, -1, 1);
+            float[] b = uniform(rng, n, -1, 1);
+            float[] expected = Reference.binary(BinaryOp.ADD, Reference.matmul(x, m, k, false, w, k, n, false), m, n,
+                    b, 1, n);
+            try (Tensor tx = backend().upload(x, m, k); Tensor tw = backend().upload(w, k, n);
+                    Tensor tb = backend().upload(b, 1, n); Tensor out = backend().zeros(m, n)) {
+                backend().fill(out, 42f);
+                if (f.denseForward(tx, tw, tb, out)) {
+                    fused++;
+                    assertClose("denseForward " + m + "x" + k + "x" + n, out.toHost(), expected,
+                            Tolerances.ACCUMULATION);
+                    // a second call on the same arrays (a prepared op) sees new values
+                    try (Tensor tx2 = backend().upload(new float[m * k], m, k)) {
+                        backend().copy(tx2, tx);
+                    }
+                    f.denseForward(tx, tw, tb, out);
+                    assertClose("denseForward of zeros " + m + "x" + k + "x" + n, out.toHost(),
+                            Reference.binary(BinaryOp.ADD, new float[m * n], m, n, b, 1, n), Tolerances.ELEMENTWISE);
+                } else {
+                    assertThat(out.toHost()).as("output of a declined denseForward").containsOnly(42f);
+                }
+                try (Tensor wrong = backend().zeros(m, n + 1)) {
+                    assertThatThrownBy(() -> f.denseForward(tx, tw, tb, wrong)).isInstanceOf(ShapeException.class);
+                }
+            }
+        }
+        assertThat(fused).as("shapes a fusing backend fused").isPositive();
     }
 
     @Test
@@ -204,6 +252,18 @@ public interface KernelConformance extends BackendUnderTest {
             assertClose("sum axis 0", s0.toHost(), Reference.sum(x, rows, cols, 0), Tolerances.ACCUMULATION);
             backend().sum(t, 1, s1);
             assertClose("sum axis 1", s1.toHost(), Reference.sum(x, rows, cols, 1), Tolerances.ACCUMULATION);
+            // one row (a bias gradient at batch size 1) sums to itself, 1 x 1 included
+            float[] row = java.util.Arrays.copyOf(x, cols);
+            try (Tensor r = backend().upload(row, 1, cols); Tensor one = backend().upload(new float[] {x[0]}, 1, 1);
+                    Tensor oneOut = backend().zeros(1, 1)) {
+                backend().sum(r, 0, s0);
+                assertThat(s0.toHost()).containsExactly(row);
+                backend().sum(one, 0, oneOut);
+                assertThat(oneOut.toHost()).containsExactly(x[0]);
+                backend().sum(r, 1, oneOut);
+                assertClose("sum of one row, axis 1", oneOut.toHost(), Reference.sum(row, 1, cols, 1),
+                        Tolerances.ACCUMULATION);
+            }
             backend().softmax(t, out);
             assertClose("softmax", out.toHost(), Reference.softmax(x, rows, cols), Tolerances.TRANSCENDENTAL);
             assertThatThrownBy(() -> backend().sum(t, 2, s0)).isInstanceOf(IllegalArgumentException.class)
@@ -223,8 +283,14 @@ public interface KernelConformance extends BackendUnderTest {
     @Test
     default void activationGradientsMatchReference() {
         SplittableRandom rng = new SplittableRandom(7);
-        for (UnaryOp op : new UnaryOp[] {UnaryOp.RELU, UnaryOp.SIGMOID, UnaryOp.TANH}) {
-            float[] z = uniform(rng, 8 * 16, -4, 4);
+        // 8 x 16 and 40 x 64: a backend may take small arrays another way
+        int[][] shapes = {{8, 16}, {40, 64}};
+        UnaryOp[] activations = {UnaryOp.RELU, UnaryOp.SIGMOID, UnaryOp.TANH};
+        for (int c = 0; c < shapes.length * activations.length; c++) {
+            UnaryOp op = activations[c % activations.length];
+            int rows = shapes[c / activations.length][0];
+            int cols = shapes[c / activations.length][1];
+            float[] z = uniform(rng, rows * cols, -4, 4);
             float[] y = new float[z.length];
             float[] expected = new float[z.length];
             float[] g = uniform(rng, z.length, -1, 1);
@@ -232,10 +298,10 @@ public interface KernelConformance extends BackendUnderTest {
                 y[i] = Reference.unary(op, z[i]);
                 expected[i] = Reference.activationGradient(op, y[i], g[i]);
             }
-            try (Tensor ty = backend().upload(y, 8, 16); Tensor tg = backend().upload(g, 8, 16);
-                    Tensor out = backend().zeros(8, 16)) {
+            try (Tensor ty = backend().upload(y, rows, cols); Tensor tg = backend().upload(g, rows, cols);
+                    Tensor out = backend().zeros(rows, cols)) {
                 backend().activationGradient(op, ty, tg, out);
-                assertClose(op + " gradient", out.toHost(), expected, Tolerances.ELEMENTWISE);
+                assertClose(op + " gradient " + rows + "x" + cols, out.toHost(), expected, Tolerances.ELEMENTWISE);
             }
         }
         try (Tensor t = backend().zeros(2, 2)) {

@@ -27,6 +27,41 @@ public interface OptimizerConformance extends BackendUnderTest {
         assertSteps(RmsProp.defaults(), 3, "rmsprop.lr0.001.steps3");
     }
 
+    /**
+     * The velocity between steps is Keras's {@code v} itself (it is saved as the optimizer's state), whatever
+     * form a fused kernel keeps it in during a step, and epsilon is inside the square root. A large epsilon
+     * (0.01) makes both visible: at the default 1e-7 either mistake is below float32 rounding of the weights.
+     */
+    @Test
+    default void rmspropVelocityIsKerasVelocityAndEpsilonIsInsideTheRoot() {
+        float rho = 0.9f;
+        float epsilon = 0.01f;
+        float lr = 0.01f;
+        RmsProp optimizer = new RmsProp(lr, rho, epsilon);
+        double[] v = new double[4];
+        double[] w = {1, 2, 3, 4};
+        try (Tensor tw = backend().upload(new float[] {1, 2, 3, 4}, 2, 2); Tensor g = backend().zeros(2, 2)) {
+            Parameter p = new Parameter("w", tw, g);
+            for (float[] gradient : GRADIENTS) {
+                try (Tensor gs = backend().upload(gradient, 2, 2)) {
+                    backend().copy(gs, g);
+                }
+                optimizer.apply(List.of(p));
+                float[] expectedV = new float[4];
+                float[] expectedW = new float[4];
+                for (int i = 0; i < 4; i++) {
+                    v[i] = rho * v[i] + (1 - rho) * (double) gradient[i] * gradient[i];
+                    w[i] -= lr * gradient[i] / Math.sqrt(v[i] + epsilon);
+                    expectedV[i] = (float) v[i];
+                    expectedW[i] = (float) w[i];
+                }
+                Arrays2.assertClose("rmsprop velocity", optimizer.slot("velocity", p).toHost(), expectedV,
+                        Tolerances.ELEMENTWISE);
+                Arrays2.assertClose("rmsprop weights", tw.toHost(), expectedW, Tolerances.ELEMENTWISE);
+            }
+        }
+    }
+
     @Test
     default void adamStepsMatchKeras() {
         assertSteps(Adam.defaults(), 3, "adam.lr0.001.steps3");

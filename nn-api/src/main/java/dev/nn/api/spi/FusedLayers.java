@@ -1,0 +1,22 @@
+package dev.nn.api.spi;
+
+import dev.nn.api.Tensor;
+
+/**
+ * Optional fused layer kernels a {@link Backend} may implement, for backends whose cost is per kernel call
+ * rather than per element (ND4J: a few microseconds a call, which at batch size 1 is most of a step). A layer
+ * writes its computation once over the primitive kernels; where the backend implements this interface and a
+ * method returns {@code true}, the backend did that part in one call instead. The conformance suite holds both
+ * paths to the same values. Each method returns {@code false}, and touches nothing, when the backend has no
+ * fused kernel for those operands.
+ */
+public interface FusedLayers {
+
+    /**
+     * A dense layer's affine part, {@code out = x · kernel + bias}: {@code x} is {@code (n, k)}, {@code kernel}
+     * {@code (k, m)}, {@code bias} {@code (1, m)} added to every row, {@code out} {@code (n, m)}.
+     */
+    default boolean denseForward(Tensor x, Tensor kernel, Tensor bias, Tensor out) {
+        return false;
+    }
+}
