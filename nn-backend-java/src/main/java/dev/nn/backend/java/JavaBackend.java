@@ -101,15 +101,15 @@ public final class JavaBackend implements Backend, FusedUpdates {
         Checks.matmul(a, transposeA, b, transposeB, out);
         JavaTensor x = own(a);
         float[] y = own(b).data;
+        if (x.isSparse() && transposeA) {
+            // the kernel gradient of a multi-hot input: written row-sparse, whatever out held
+            matmul.sparseT(x.sparse, transposeB ? MatMul.transpose(y, b.rows(), b.cols()) : y, raw(out), out.cols());
+            return;
+        }
         float[] o = own(out).data;
         if (x.isSparse()) {
             float[] bb = transposeB ? MatMul.transpose(y, b.rows(), b.cols()) : y;
-            int n = out.cols();
-            if (transposeA) {
-                matmul.sparseT(x.sparse, bb, o, n);
-            } else {
-                matmul.sparseN(x.sparse, bb, o, n);
-            }
+            matmul.sparseN(x.sparse, bb, o, out.cols());
             return;
         }
         int m = out.rows();
@@ -165,7 +165,12 @@ public final class JavaBackend implements Backend, FusedUpdates {
     public boolean rmsProp(Tensor w, Tensor g, Tensor v, float learningRate, float rho, float epsilon) {
         Checks.sameShape("rmsProp", w, g);
         Checks.sameShape("rmsProp", w, v);
-        elementWise.rmsProp(own(w).data, own(g).data, own(v).data, learningRate, rho, epsilon);
+        JavaTensor gt = raw(g);
+        if (gt.rowIds != null && RowSparse.exact(learningRate, rho, epsilon)) {
+            RowSparse.rmsProp(elementWise, parallel, own(w), gt, raw(v), learningRate, rho, epsilon);
+        } else {
+            elementWise.rmsProp(own(w).data, own(g).data, own(v).data, learningRate, rho, epsilon);
+        }
         return true;
     }
 
@@ -191,7 +196,15 @@ public final class JavaBackend implements Backend, FusedUpdates {
         parallel.close();
     }
 
+    /** {@code t} as this backend's tensor, its array holding its value ({@link RowSparse#settle}). */
     private JavaTensor own(Tensor t) {
+        JavaTensor j = raw(t);
+        RowSparse.settle(j);
+        return j;
+    }
+
+    /** {@code t} as this backend's tensor, as it is: possibly row-sparse or owing decays. */
+    private JavaTensor raw(Tensor t) {
         if (t instanceof JavaTensor j) {
             return j;
         }

@@ -5,11 +5,28 @@ import dev.nn.api.Tensor;
 import dev.nn.api.data.MultiHotRows;
 import dev.nn.api.spi.Backend;
 
-/** A tensor on the Java heap: a row-major float array, or a reference to multi-hot rows. */
+/**
+ * A tensor on the Java heap: a row-major float array, or a reference to multi-hot rows. A kernel gradient
+ * of a multi-hot input may be held row-sparse and a velocity may hold deferred decays ({@link RowSparse});
+ * {@link JavaBackend} settles both into the plain array before any other kernel reads it.
+ */
 final class JavaTensor implements Tensor {
 
     final float[] data;
     final MultiHotRows sparse;
+
+    /** When not null, only these rows (sorted, {@link #rowCount} of them) may be nonzero, packed from data[0]. */
+    int[] rowIds;
+    int rowCount;
+    /** Scratch of the row-sparse product: the rows named, the packed position of each row, each one's position. */
+    int[] rowIdBuffer;
+    int[] rowPositions;
+    int[] compactIndices;
+
+    /** Deferred velocity decays: row r still owes {@code lazySteps - rowSteps[r]} multiplications by lazyRho. */
+    int[] rowSteps;
+    int lazySteps;
+    float lazyRho;
     private final Shape shape;
     private final JavaBackend backend;
 

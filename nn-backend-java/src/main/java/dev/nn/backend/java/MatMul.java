@@ -1,6 +1,7 @@
 package dev.nn.backend.java;
 
 import dev.nn.api.data.MultiHotRows;
+import java.util.Arrays;
 
 /**
  * The matmul kernels. Each output element is summed in index order on one thread, so results are
@@ -74,25 +75,54 @@ final class MatMul {
     }
 
     /**
-     * {@code out(k, n) = x(rows, k)^T x g(rows, n)} for multi-hot {@code x}: each row of {@code g} is added
-     * to the output rows its ones name. Threads split the output rows (the vocabulary); each finds its
-     * slice of every sorted index row by binary search, so every output element is still summed in
-     * row order.
+     * {@code out(k, n) = x(rows, k)^T x g(rows, n)} for multi-hot {@code x}, left row-sparse ({@link RowSparse}):
+     * only the rows some one of {@code x} names, packed in row order. Each row of {@code g} is added to the packed
+     * rows its ones name. Threads split the packed rows; each finds its slice of every sorted index row by binary
+     * search, so every output element is still summed in row order, from zero, as the dense product sums it.
      */
-    void sparseT(MultiHotRows x, float[] g, float[] out, int n) {
+    void sparseT(MultiHotRows x, float[] g, JavaTensor out, int n) {
         int[] off = x.offsets();
         int[] idx = x.indices();
-        int k = out.length / Math.max(1, n);
-        parallel.range(k, (long) x.nonZeros() * n, (v0, v1) -> {
-            java.util.Arrays.fill(out, v0 * n, v1 * n, 0f);
+        int k = out.rows();
+        RowSparse.overwritten(out);
+        if (out.rowPositions == null) {
+            out.rowPositions = new int[k];
+            out.rowIdBuffer = new int[k];
+        }
+        int[] pos = out.rowPositions;
+        int[] ids = out.rowIdBuffer;
+        // the rows named: mark them, then number them in order
+        Arrays.fill(pos, 0);
+        for (int i : idx) {
+            pos[i] = 1;
+        }
+        int count = 0;
+        for (int r = 0; r < k; r++) {
+            if (pos[r] != 0) {
+                ids[count] = r;
+                pos[r] = count++;
+            }
+        }
+        if (out.compactIndices == null || out.compactIndices.length < idx.length) {
+            out.compactIndices = new int[idx.length];
+        }
+        int[] cidx = out.compactIndices;
+        for (int p = 0; p < idx.length; p++) {
+            cidx[p] = pos[idx[p]];
+        }
+        float[] o = out.data;
+        parallel.range(count, (long) x.nonZeros() * n, (c0, c1) -> {
+            Arrays.fill(o, c0 * n, c1 * n, 0f);
             for (int i = 0; i < x.rows(); i++) {
-                int p0 = lowerBound(idx, off[i], off[i + 1], v0);
-                int p1 = lowerBound(idx, p0, off[i + 1], v1);
+                int p0 = lowerBound(cidx, off[i], off[i + 1], c0);
+                int p1 = lowerBound(cidx, p0, off[i + 1], c1);
                 if (p0 != p1) {
-                    kernels.scatterRow(idx, p0, p1, g, i * n, out, n);
+                    kernels.scatterRow(cidx, p0, p1, g, i * n, o, n);
                 }
             }
         });
+        out.rowIds = ids;
+        out.rowCount = count;
     }
 
     /** First position in {@code idx[from, to)} (sorted) holding a value {@code >= v}. */

@@ -174,13 +174,14 @@ final class VectorKernels {
 
     /**
      * RMSprop over whole vectors of {@code [from, to)}, each value rounded as in {@link ElementWise#rmsProp}:
-     * {@code v = rho v + (1 - rho) (g g); w = w - (lr g) / sqrt(v + eps)}. Returns where the scalar tail starts.
+     * {@code v = rho v + (1 - rho) (g g); w = w - (lr g) / sqrt(v + eps)}, with {@code g} read {@code gShift}
+     * values before {@code w} and {@code v}. Returns where the scalar tail starts.
      */
-    static int rmsProp(float[] w, float[] g, float[] v, float lr, float rho, float oneMinusRho, float eps, int from,
-            int to) {
+    static int rmsProp(float[] w, float[] g, int gShift, float[] v, float lr, float rho, float oneMinusRho, float eps,
+            int from, int to) {
         int i = from;
         for (; i + L <= to; i += L) {
-            FloatVector gv = FloatVector.fromArray(S, g, i);
+            FloatVector gv = FloatVector.fromArray(S, g, i - gShift);
             FloatVector vv = FloatVector.fromArray(S, v, i).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
             vv.intoArray(v, i);
             FloatVector step = gv.mul(lr).div(vv.add(eps).lanewise(jdk.incubator.vector.VectorOperators.SQRT));
