@@ -45,6 +45,14 @@ class RowSparseTest {
         return v;
     }
 
+    /** The kernel gradient of a random batch, from its multi-hot rows (row-sparse) and from the same rows dense. */
+    private static void kernelGradients(JavaBackend b, Random rnd, Tensor gSparse, Tensor gDense) {
+        MultiHotRows x = batch(rnd);
+        Tensor gradOut = b.upload(values(rnd, BATCH * UNITS), BATCH, UNITS);
+        b.matmul(b.upload(x), true, gradOut, false, gSparse);
+        b.matmul(b.upload(x.toDense(), BATCH, VOCABULARY), true, gradOut, false, gDense);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void rmspropOnTheRowSparseGradientIsTheDenseStepToTheBit(int threads) {
@@ -58,10 +66,7 @@ class RowSparseTest {
             Tensor gSparse = b.zeros(VOCABULARY, UNITS);
             Tensor gDense = b.zeros(VOCABULARY, UNITS);
             for (int step = 0; step < 60; step++) {
-                MultiHotRows x = batch(rnd);
-                Tensor gradOut = b.upload(values(rnd, BATCH * UNITS), BATCH, UNITS);
-                b.matmul(b.upload(x), true, gradOut, false, gSparse);
-                b.matmul(b.upload(x.toDense(), BATCH, VOCABULARY), true, gradOut, false, gDense);
+                kernelGradients(b, rnd, gSparse, gDense);
                 assertThat(((JavaTensor) gSparse).rowIds).as("the gradient is held row-sparse").isNotNull();
                 b.rmsProp(wSparse, gSparse, vSparse, 0.01f, 0.9f, 1e-7f);
                 b.rmsProp(wDense, gDense, vDense, 0.01f, 0.9f, 1e-7f);
@@ -93,10 +98,7 @@ class RowSparseTest {
             Tensor gSparse = b.zeros(VOCABULARY, UNITS);
             Tensor gDense = b.zeros(VOCABULARY, UNITS);
             for (int step = 0; step < 5; step++) {
-                MultiHotRows x = batch(rnd);
-                Tensor gradOut = b.upload(values(rnd, BATCH * UNITS), BATCH, UNITS);
-                b.matmul(b.upload(x), true, gradOut, false, gSparse);
-                b.matmul(b.upload(x.toDense(), BATCH, VOCABULARY), true, gradOut, false, gDense);
+                kernelGradients(b, rnd, gSparse, gDense);
                 // Adam moves every weight, so it reads the gradient whole
                 b.adam(wSparse, gSparse, slots[0], slots[1], 0.001f, 0.9f, 0.999f, 1e-7f);
                 b.adam(wDense, gDense, slots[2], slots[3], 0.001f, 0.9f, 0.999f, 1e-7f);
