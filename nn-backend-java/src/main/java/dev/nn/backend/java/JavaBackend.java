@@ -101,17 +101,17 @@ public final class JavaBackend implements Backend, FusedUpdates {
         Checks.matmul(a, transposeA, b, transposeB, out);
         JavaTensor x = own(a);
         float[] y = own(b).data;
-        if (x.isSparse() && transposeA) {
-            // the kernel gradient of a multi-hot input: written row-sparse, whatever out held
-            matmul.sparseT(x.sparse, transposeB ? MatMul.transpose(y, b.rows(), b.cols()) : y, raw(out), out.cols());
+        if (x.isSparse()) {
+            float[] bb = transposeB ? MatMul.transpose(y, b.rows(), b.cols()) : y;
+            if (transposeA) {
+                // the kernel gradient of a multi-hot input: written row-sparse, whatever out held
+                matmul.sparseT(x.sparse, bb, raw(out), out.cols());
+            } else {
+                matmul.sparseN(x.sparse, bb, own(out).data, out.cols());
+            }
             return;
         }
         float[] o = own(out).data;
-        if (x.isSparse()) {
-            float[] bb = transposeB ? MatMul.transpose(y, b.rows(), b.cols()) : y;
-            matmul.sparseN(x.sparse, bb, o, out.cols());
-            return;
-        }
         int m = out.rows();
         int n = out.cols();
         if (!transposeA && !transposeB) {
