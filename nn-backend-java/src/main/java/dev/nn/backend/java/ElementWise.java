@@ -6,6 +6,9 @@ import dev.nn.api.spi.UnaryOp;
 /** Element-wise kernels, reductions, softmax and the fused optimizer steps. One loop per op, so the JIT vectorises each. */
 final class ElementWise {
 
+    /** Chunks of an element-wise loop start at multiples of this: whole vectors, whole cache lines. */
+    private static final int SPAN = 16;
+
     private final Parallel parallel;
     private final boolean vectors;
 
@@ -16,7 +19,7 @@ final class ElementWise {
     }
 
     void unary(UnaryOp op, float[] x, float[] out) {
-        parallel.range(x.length, x.length * 8L, (from, to) -> {
+        parallel.range(x.length, x.length * 8L, SPAN, (from, to) -> {
             switch (op) {
                 case RELU -> {
                     for (int i = from; i < to; i++) {
@@ -127,7 +130,7 @@ final class ElementWise {
     }
 
     void affine(float[] x, float scale, float shift, float[] out) {
-        parallel.range(x.length, x.length, (from, to) -> {
+        parallel.range(x.length, x.length, SPAN, (from, to) -> {
             for (int i = from; i < to; i++) {
                 out[i] = scale * x[i] + shift;
             }
@@ -136,7 +139,7 @@ final class ElementWise {
 
     /** {@code y += s * x}. */
     void affineInto(float[] x, float s, float[] y) {
-        parallel.range(x.length, x.length, (from, to) -> {
+        parallel.range(x.length, x.length, SPAN, (from, to) -> {
             for (int i = from; i < to; i++) {
                 y[i] += s * x[i];
             }
@@ -183,7 +186,7 @@ final class ElementWise {
     }
 
     void activationGradient(UnaryOp activation, float[] y, float[] g, float[] out) {
-        parallel.range(y.length, y.length * 2L, (from, to) -> {
+        parallel.range(y.length, y.length * 2L, SPAN, (from, to) -> {
             switch (activation) {
                 case RELU -> {
                     if (vectors) {
@@ -212,7 +215,7 @@ final class ElementWise {
 
     /** Keras 3 RMSprop, fused: {@code v = rho v + (1 - rho) g^2; w -= lr g / sqrt(v + eps)}. */
     void rmsProp(float[] w, float[] g, float[] v, float lr, float rho, float eps) {
-        parallel.range(w.length, w.length * 4L, (from, to) -> rmsPropSpan(w, g, 0, v, from, to - from, lr,
+        parallel.range(w.length, w.length * 4L, SPAN, (from, to) -> rmsPropSpan(w, g, 0, v, from, to - from, lr,
                 rho, eps));
     }
 
@@ -241,7 +244,7 @@ final class ElementWise {
     void adam(float[] w, float[] g, float[] m, float[] v, float alpha, float beta1, float beta2, float eps) {
         float c1 = 1f - beta1;
         float c2 = 1f - beta2;
-        parallel.range(w.length, w.length * 6L, (from, to) -> {
+        parallel.range(w.length, w.length * 6L, SPAN, (from, to) -> {
             for (int i = from; i < to; i++) {
                 float gi = g[i];
                 float mi = m[i] + (gi - m[i]) * c1;

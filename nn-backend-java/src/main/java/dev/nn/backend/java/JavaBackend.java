@@ -102,7 +102,7 @@ public final class JavaBackend implements Backend, FusedUpdates {
         JavaTensor x = own(a);
         float[] y = own(b).data;
         if (x.isSparse()) {
-            float[] bb = transposeB ? MatMul.transpose(y, b.rows(), b.cols()) : y;
+            float[] bb = transposeB ? matmul.transpose(y, b.rows(), b.cols()) : y;
             if (transposeA) {
                 // the kernel gradient of a multi-hot input: written row-sparse, whatever out held
                 matmul.sparseT(x.sparse, bb, raw(out), out.cols());

@@ -14,8 +14,12 @@ final class MatMul {
     static final boolean VECTORS_AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && VectorKernels.supported();
 
+    /** Output rows the dense kernels compute in one pass, sharing each load of the right-hand side. */
+    static final int ROWS_PER_PASS = 4;
+
     private final Parallel parallel;
     private final RowKernels kernels;
+    private float[] transposed = new float[0];
 
     /** With {@code vectors} set and the Vector API running, the vector kernels; else the scalar ones. */
     MatMul(Parallel parallel, boolean vectors) {
@@ -29,7 +33,8 @@ final class MatMul {
 
     /** {@code out(m, n) = a(m, k) x b(k, n)}. Threads split the rows. */
     void nn(float[] a, float[] b, float[] out, int m, int k, int n) {
-        parallel.range(m, (long) m * k * n, (from, to) -> kernels.rowsTimesMatrix(a, k, 1, b, k, n, out, from, to));
+        parallel.range(m, (long) m * k * n, ROWS_PER_PASS,
+                (from, to) -> kernels.rowsTimesMatrix(a, k, 1, b, k, n, out, from, to));
     }
 
     /** {@code out(m, n) = a(r, m)^T x b(r, n)}: the kernel gradient of a dense input. Threads split the rows. */
@@ -40,7 +45,8 @@ final class MatMul {
             nn(b, a, out, 1, r, m);
             return;
         }
-        parallel.range(m, (long) r * m * n, (from, to) -> kernels.rowsTimesMatrix(a, 1, m, b, r, n, out, from, to));
+        parallel.range(m, (long) r * m * n, ROWS_PER_PASS,
+                (from, to) -> kernels.rowsTimesMatrix(a, 1, m, b, r, n, out, from, to));
     }
 
     /** {@code out(m, n) = a(m, k) x b(n, k)^T}: the input gradient. */
@@ -141,36 +147,44 @@ final class MatMul {
     }
 
     /**
-     * {@code b} (rows x cols) transposed, in tiles. Copied a row at a time, transposing a 4096 x 46 kernel wrote
-     * every value 16 KB from the last, and all those lines fell in the same L1 sets: 0.94 ms, a tenth of a
-     * reuters-wide step. A tall matrix is now copied column by column within 32 x 32 tiles (0.17 ms), any
-     * other row by row within 16 x 16 tiles (512 x 512: 0.64 to 0.24 ms), measured on both shapes of the
-     * chapter's kernels.
+     * {@code b} (rows x cols) transposed, in tiles, into this product's scratch array (valid until the next
+     * transpose; a backend runs one product at a time). Copied a row at a time, transposing a 4096 x 46 kernel
+     * wrote every value 16 KB from the last, and all those lines fell in the same L1 sets: 0.94 ms, a tenth of a
+     * reuters-wide step. A tall matrix is now copied column by column within 32 x 32 tiles (0.17 ms), any other
+     * row by row within 16 x 16 tiles (512 x 512: 0.64 to 0.24 ms), measured on both shapes of the chapter's
+     * kernels. Threads split the bands of tile rows: a serial transpose kept the second core idle for a twentieth
+     * of a reuters-512 run.
      */
-    static float[] transpose(float[] b, int rows, int cols) {
-        float[] t = new float[b.length];
+    float[] transpose(float[] b, int rows, int cols) {
+        if (transposed.length < b.length) {
+            transposed = new float[b.length];
+        }
+        float[] t = transposed;
         boolean tall = rows > 2 * cols;
         int tile = tall ? 32 : 16;
-        for (int i0 = 0; i0 < rows; i0 += tile) {
-            int i1 = Math.min(rows, i0 + tile);
-            for (int j0 = 0; j0 < cols; j0 += tile) {
-                int j1 = Math.min(cols, j0 + tile);
-                if (tall) {
-                    for (int j = j0; j < j1; j++) {
-                        int o = j * rows;
-                        for (int i = i0; i < i1; i++) {
-                            t[o + i] = b[i * cols + j];
-                        }
-                    }
-                } else {
-                    for (int i = i0; i < i1; i++) {
+        int bands = (rows + tile - 1) / tile;
+        parallel.range(bands, (long) rows * cols, (band0, band1) -> {
+            for (int i0 = band0 * tile; i0 < Math.min(rows, band1 * tile); i0 += tile) {
+                int i1 = Math.min(rows, i0 + tile);
+                for (int j0 = 0; j0 < cols; j0 += tile) {
+                    int j1 = Math.min(cols, j0 + tile);
+                    if (tall) {
                         for (int j = j0; j < j1; j++) {
-                            t[j * rows + i] = b[i * cols + j];
+                            int o = j * rows;
+                            for (int i = i0; i < i1; i++) {
+                                t[o + i] = b[i * cols + j];
+                            }
+                        }
+                    } else {
+                        for (int i = i0; i < i1; i++) {
+                            for (int j = j0; j < j1; j++) {
+                                t[j * rows + i] = b[i * cols + j];
+                            }
                         }
                     }
                 }
             }
-        }
+        });
         return t;
     }
 }

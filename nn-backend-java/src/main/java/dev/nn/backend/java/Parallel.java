@@ -1,25 +1,28 @@
 package dev.nn.backend.java;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Splits a loop over {@code [0, n)} into one contiguous range per thread when the work is large
- * enough to pay for the hand-off. Ranges never share an output element and each element is computed
- * in the same order as on one thread, so results do not depend on the thread count.
+ * Splits a loop over {@code [0, n)} into contiguous chunks when the work is large enough to pay for the
+ * hand-off. Chunks never share an output element and each element is computed in the same order as on one
+ * thread, so results do not depend on the thread count or on which thread ran which chunk.
  *
- * <p>The calling thread runs the first range itself and {@code threads - 1} workers of this backend run
- * the others. A worker spins for {@link #SPIN_NANOS} after its last range before it parks: a training
+ * <p>The calling thread and {@code threads - 1} workers of this backend take the chunks in turn, a few per
+ * thread: with one fixed half each, the caller spent about a tenth of a chapter run waiting for a worker its
+ * shared core had slowed down (JFR samples in the wait loop). A worker spins for {@link #SPIN_NANOS} after its last range before it parks: a training
  * step is a few dozen kernels microseconds apart, and waking a parked thread for each of them (what a
  * {@code ForkJoinPool} does) cost 50 to 100 µs apiece on the project's 2-core machine, more than many of
- * the kernels themselves. A range no worker has started when the caller is done with its own is run by
- * the caller. Workers are daemon threads named {@code nn-java-N}, started on first use.
+ * the kernels themselves. A worker that wakes late finds fewer chunks, or none, left. Workers are daemon threads named {@code nn-java-N}, started on first use.
  */
 final class Parallel implements AutoCloseable {
 
     /** Multiply-adds below which a kernel stays on the calling thread. */
     static final long MIN_WORK = 1L << 17;
+
+    /** Chunks per thread of a split loop, taken in turn by whichever thread is free. */
+    static final int CHUNKS_PER_THREAD = 4;
 
     /** How long an idle worker spins before it parks. */
     static final long SPIN_NANOS = 20_000;
@@ -48,6 +51,14 @@ final class Parallel implements AutoCloseable {
 
     /** Runs {@code body} over {@code [0, n)}, split across threads when {@code work} is large. */
     void range(int n, long work, RangeBody body) {
+        range(n, work, 1, body);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)}, split across threads when {@code work} is large, in chunks that
+     * start at multiples of {@code grain} (the rows a kernel takes at a time, say).
+     */
+    void range(int n, long work, int grain, RangeBody body) {
         int parts = (int) Math.min(Math.min(threads, n), Math.max(1, work / MIN_WORK));
         if (parts <= 1 || Thread.currentThread() instanceof Worker) {
             body.run(0, n);
@@ -61,37 +72,26 @@ final class Parallel implements AutoCloseable {
             }
             busy = true;
             try {
-                split(n, parts, body);
+                split(n, parts, grain, body);
             } finally {
                 busy = false;
             }
         }
     }
 
-    private void split(int n, int parts, RangeBody body) {
+    private void split(int n, int parts, int grain, RangeBody body) {
         start();
-        Job[] jobs = new Job[parts - 1];
+        int chunks = (int) Math.max(1, Math.min((long) parts * CHUNKS_PER_THREAD, n / Math.max(1, grain)));
+        Job job = new Job(body, n, chunks, grain);
         for (int p = 1; p < parts; p++) {
-            jobs[p - 1] = new Job(body, (int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts));
-            workers[p - 1].give(jobs[p - 1]);
+            workers[p - 1].give(job);
         }
-        Throwable failure = null;
-        try {
-            body.run(0, (int) ((long) n / parts));
-        } catch (RuntimeException | Error e) {
-            failure = e;
+        job.runChunks();
+        // every chunk must be finished before the caller returns or throws: they write its arrays
+        while (job.finished.get() < chunks) {
+            Thread.onSpinWait();
         }
-        // every range must be finished before the caller returns or throws: they write its arrays
-        for (Job job : jobs) {
-            if (!job.tryRun()) {
-                while (!job.done) {
-                    Thread.onSpinWait();
-                }
-            }
-            if (failure == null) {
-                failure = job.error;
-            }
-        }
+        Throwable failure = job.error;
         if (failure instanceof RuntimeException e) {
             throw e;
         }
@@ -120,34 +120,45 @@ final class Parallel implements AutoCloseable {
         }
     }
 
-    /** One range handed to a worker; run exactly once, by the worker or by the caller. */
+    /**
+     * One split loop: its chunks are taken in order, one at a time, by the caller and by every worker given it,
+     * so a thread that is slowed down (a shared core, a late wake-up) takes fewer of them. Which thread runs a
+     * chunk never changes what it computes.
+     */
     private static final class Job {
         private final RangeBody body;
-        private final int from;
-        private final int to;
-        private final AtomicBoolean claimed = new AtomicBoolean();
-        volatile boolean done;
+        private final int n;
+        private final int chunks;
+        private final int grain;
+        private final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger finished = new AtomicInteger();
         volatile Throwable error;
 
-        Job(RangeBody body, int from, int to) {
+        Job(RangeBody body, int n, int chunks, int grain) {
             this.body = body;
-            this.from = from;
-            this.to = to;
+            this.n = n;
+            this.chunks = chunks;
+            this.grain = grain;
         }
 
-        /** Runs the range unless another thread has claimed it; false if it had. */
-        boolean tryRun() {
-            if (!claimed.compareAndSet(false, true)) {
-                return false;
+        /** Start of chunk {@code c}: a multiple of the grain, or {@code n} for the end. */
+        private int bound(int c) {
+            return c == chunks ? n : (int) ((long) n * c / chunks / grain * grain);
+        }
+
+        /** Runs chunks until none is left; the first failure is kept, and later chunks still run. */
+        void runChunks() {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    body.run(bound(c), bound(c + 1));
+                } catch (RuntimeException | Error e) {
+                    if (error == null) {
+                        error = e;
+                    }
+                } finally {
+                    finished.incrementAndGet();
+                }
             }
-            try {
-                body.run(from, to);
-            } catch (RuntimeException | Error e) {
-                error = e;
-            } finally {
-                done = true;
-            }
-            return true;
         }
     }
 
@@ -180,7 +191,7 @@ final class Parallel implements AutoCloseable {
                 Job job = slot.get();
                 if (job != null) {
                     if (slot.compareAndSet(job, null)) {
-                        job.tryRun();
+                        job.runChunks();
                     }
                     idleSince = System.nanoTime();
                 } else if (System.nanoTime() - idleSince < SPIN_NANOS) {

@@ -18,28 +18,34 @@ final class VectorRowKernels implements RowKernels {
             ScalarKernels.narrowRowsTimesMatrix(a, aRowStep, aStride, b, k, n, out, from, to);
             return;
         }
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            int c = 0;
-            for (; c + 2 * L <= n; c += 2 * L) {
+        // a block of columns at a time down all the rows: that panel of b is read once from memory and then
+        // from cache, where row by row every group of four rows streamed all of b again
+        int full = from + (to - from) / 4 * 4;
+        int c = 0;
+        for (; c + 2 * L <= n; c += 2 * L) {
+            for (int i = from; i < full; i += 4) {
                 VectorKernels.fourRowsTimesMatrix2(a, i * aRowStep, aRowStep, aStride, b, k, n, c, out, i * n + c, n);
             }
-            for (; c + L <= n; c += L) {
+        }
+        for (; c + L <= n; c += L) {
+            for (int i = from; i < full; i += 4) {
                 VectorKernels.fourRowsTimesMatrix(a, i * aRowStep, aRowStep, aStride, b, k, n, c, out, i * n + c, n);
             }
-            if (c < n) {
+        }
+        if (c < n) {
+            for (int i = from; i < full; i += 4) {
                 VectorKernels.fourRowsTimesMatrix(a, i * aRowStep, aRowStep, aStride, b, k, n, n - L, out,
                         i * n + n - L, n);
             }
         }
-        for (; i < to; i++) {
+        for (int i = full; i < to; i++) {
             int aOff = i * aRowStep;
             int o = i * n;
-            int c = 0;
-            for (; c + L <= n; c += L) {
-                VectorKernels.rowTimesMatrix(a, aOff, aStride, b, k, n, c, out, o + c);
+            int col = 0;
+            for (; col + L <= n; col += L) {
+                VectorKernels.rowTimesMatrix(a, aOff, aStride, b, k, n, col, out, o + col);
             }
-            if (c < n) {
+            if (col < n) {
                 VectorKernels.rowTimesMatrix(a, aOff, aStride, b, k, n, n - L, out, o + n - L);
             }
         }
