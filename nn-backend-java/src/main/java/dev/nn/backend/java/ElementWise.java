@@ -148,12 +148,17 @@ final class ElementWise {
 
     void sum(float[] x, int rows, int cols, int axis, float[] out) {
         if (axis == 0) {
-            java.util.Arrays.fill(out, 0f);
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    out[j] += x[i * cols + j];
+            // threads split the columns (a bias gradient, 128 x 4096, was a twentieth of a reuters-wide step on
+            // one core); every column is still summed over the rows in order, from zero
+            parallel.range(cols, (long) rows * cols * 2, SPAN, (from, to) -> {
+                java.util.Arrays.fill(out, from, to, 0f);
+                for (int i = 0; i < rows; i++) {
+                    int r = i * cols;
+                    for (int j = from; j < to; j++) {
+                        out[j] += x[r + j];
+                    }
                 }
-            }
+            });
         } else {
             for (int i = 0; i < rows; i++) {
                 float s = 0f;

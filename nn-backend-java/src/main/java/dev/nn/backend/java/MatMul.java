@@ -17,9 +17,16 @@ final class MatMul {
     /** Output rows the dense kernels compute in one pass, sharing each load of the right-hand side. */
     static final int ROWS_PER_PASS = 4;
 
+    /**
+     * A copied value's cost in the multiply-adds that {@link Parallel} weighs work in: a copy that misses cache
+     * costs several, so a 4096 x 46 kernel's transpose is worth splitting, as its product is.
+     */
+    private static final int COPY_COST = 8;
+
     private final Parallel parallel;
     private final RowKernels kernels;
     private float[] transposed = new float[0];
+    private float[] packed = new float[0];
 
     /** With {@code vectors} set and the Vector API running, the vector kernels; else the scalar ones. */
     MatMul(Parallel parallel, boolean vectors) {
@@ -33,8 +40,42 @@ final class MatMul {
 
     /** {@code out(m, n) = a(m, k) x b(k, n)}. Threads split the rows. */
     void nn(float[] a, float[] b, float[] out, int m, int k, int n) {
+        float[] p = pack(b, k, n, m);
         parallel.range(m, (long) m * k * n, ROWS_PER_PASS,
-                (from, to) -> kernels.rowsTimesMatrix(a, k, 1, b, k, n, out, from, to));
+                (from, to) -> kernels.rowsTimesMatrix(a, k, 1, b, p, k, n, out, from, to));
+    }
+
+    /**
+     * {@code b} (k x n) in the kernels' column panels, in this product's scratch array, or null where they read
+     * it as it is. Threads split the panels. Each panel is read by every group of output rows, from cache: read
+     * in place, a panel's rows are n floats apart, and at n = 512 or 4096 (2 or 16 KB) its lines fell in the
+     * same few cache sets and evicted each other.
+     */
+    private float[] pack(float[] b, int k, int n, int rows) {
+        return pack(b, k, n, rows, false);
+    }
+
+    /** {@link #pack}, with {@code b} given as its transpose (n x k) when {@code transposed}. */
+    private float[] pack(float[] b, int k, int n, int rows, boolean transposed) {
+        int panels = kernels.panels(k, n, rows);
+        if (panels == 0) {
+            return null;
+        }
+        int size = kernels.packedSize(k, n);
+        if (packed.length < size) {
+            packed = new float[size];
+        }
+        float[] p = packed;
+        parallel.range(panels, (long) k * n * COPY_COST, (q0, q1) -> {
+            for (int q = q0; q < q1; q++) {
+                if (transposed) {
+                    kernels.packPanelTransposed(b, k, n, q, p);
+                } else {
+                    kernels.packPanel(b, k, n, q, p);
+                }
+            }
+        });
+        return p;
     }
 
     /** {@code out(m, n) = a(r, m)^T x b(r, n)}: the kernel gradient of a dense input. Threads split the rows. */
@@ -45,8 +86,9 @@ final class MatMul {
             nn(b, a, out, 1, r, m);
             return;
         }
+        float[] p = pack(b, r, n, m);
         parallel.range(m, (long) r * m * n, ROWS_PER_PASS,
-                (from, to) -> kernels.rowsTimesMatrix(a, 1, m, b, r, n, out, from, to));
+                (from, to) -> kernels.rowsTimesMatrix(a, 1, m, b, p, r, n, out, from, to));
     }
 
     /** {@code out(m, n) = a(m, k) x b(n, k)^T}: the input gradient. */
@@ -58,7 +100,14 @@ final class MatMul {
             ScalarKernels.narrowRowsTimesMatrix(b, k, 1, a, k, 1, out, 0, n);
             return;
         }
-        nn(a, transpose(b, n, k), out, m, k, n);
+        // b^T straight into the kernels' panels where they are packed (no transposed copy first)
+        float[] p = pack(b, k, n, m, true);
+        if (p == null) {
+            nn(a, transpose(b, n, k), out, m, k, n);
+            return;
+        }
+        parallel.range(m, (long) m * k * n, ROWS_PER_PASS,
+                (from, to) -> kernels.rowsTimesMatrix(a, k, 1, null, p, k, n, out, from, to));
     }
 
     /** {@code out(m, n) = a(r, m)^T x b(n, r)^T}. */
@@ -163,7 +212,7 @@ final class MatMul {
         boolean tall = rows > 2 * cols;
         int tile = tall ? 32 : 16;
         int bands = (rows + tile - 1) / tile;
-        parallel.range(bands, (long) rows * cols, (band0, band1) -> {
+        parallel.range(bands, (long) rows * cols * COPY_COST, (band0, band1) -> {
             for (int i0 = band0 * tile; i0 < Math.min(rows, band1 * tile); i0 += tile) {
                 int i1 = Math.min(rows, i0 + tile);
                 for (int j0 = 0; j0 < cols; j0 += tile) {

@@ -10,8 +10,33 @@ interface RowKernels {
     /**
      * Output rows {@code [from, to)} of a dense product: row {@code i} is
      * {@code sum_t a[i * aRowStep + t * aStride] * b[t, :]}, {@code t < k}, {@code b} of width {@code n}.
+     * {@code packed} is {@code b} laid out by {@link #packPanel} for every one of its {@link #panels}, or null.
      */
-    void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, int k, int n, float[] out, int from, int to);
+    void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, float[] packed, int k, int n, float[] out,
+            int from, int to);
+
+    /**
+     * How many column panels {@code b} (k x n) is best packed into before {@code rows} output rows are computed
+     * from it, or 0 where the kernels read it as it is.
+     */
+    default int panels(int k, int n, int rows) {
+        return 0;
+    }
+
+    /** The length of the array that holds all the panels of {@code b}. */
+    default int packedSize(int k, int n) {
+        return 0;
+    }
+
+    /** Copies panel {@code q} of {@code b} into {@code packed}. */
+    default void packPanel(float[] b, int k, int n, int q, float[] packed) {
+        throw new UnsupportedOperationException("these kernels read b as it is");
+    }
+
+    /** Copies panel {@code q} of {@code b} (k x n), given as its transpose {@code bt} (n x k), into {@code packed}. */
+    default void packPanelTransposed(float[] bt, int k, int n, int q, float[] packed) {
+        throw new UnsupportedOperationException("these kernels read b as it is");
+    }
 
     /** {@code out[o .. o+n) = sum over p in [from, to) of b[idx[p] * n .. +n)}: one multi-hot row times {@code b}. */
     void gatherRow(int[] idx, int from, int to, float[] b, int n, float[] out, int o);

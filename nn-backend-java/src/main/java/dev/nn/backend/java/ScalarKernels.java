@@ -7,8 +7,8 @@ package dev.nn.backend.java;
 final class ScalarKernels implements RowKernels {
 
     @Override
-    public void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, int k, int n, float[] out, int from,
-            int to) {
+    public void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, float[] packed, int k, int n,
+            float[] out, int from, int to) {
         if (n < 16) {
             narrowRowsTimesMatrix(a, aRowStep, aStride, b, k, n, out, from, to);
             return;

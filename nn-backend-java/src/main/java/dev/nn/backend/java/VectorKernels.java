@@ -158,6 +158,21 @@ final class VectorKernels {
         acc7.intoArray(out, o + 3 * outRowStep + L);
     }
 
+    /**
+     * Copies {@code blocks} blocks of columns from {@code c} of every row of {@code b} (k x n) into {@code panel}
+     * from {@code at}, row after row: {@code panel[at + t * blocks * L ..] = b[t * n + c ..]}.
+     */
+    static void copyPanel(float[] b, int k, int n, int c, int blocks, float[] panel, int at) {
+        int w = blocks * L;
+        for (int t = 0; t < k; t++) {
+            int from = t * n + c;
+            int to = at + t * w;
+            for (int j = 0; j < w; j += L) {
+                FloatVector.fromArray(S, b, from + j).intoArray(panel, to + j);
+            }
+        }
+    }
+
     /** {@code out[i] = y[i] > 0 ? g[i] : +0} for {@code i} in {@code [from, to)}: ReLU's gradient, without a branch. */
     static void reluGradient(float[] y, float[] g, float[] out, int from, int to) {
         FloatVector zero = FloatVector.zero(S);

@@ -12,41 +12,96 @@ final class VectorRowKernels implements RowKernels {
     private static final int L = VectorKernels.L;
 
     @Override
-    public void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, int k, int n, float[] out, int from,
-            int to) {
+    public void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, float[] packed, int k, int n,
+            float[] out, int from, int to) {
         if (n < L) {
             ScalarKernels.narrowRowsTimesMatrix(a, aRowStep, aStride, b, k, n, out, from, to);
             return;
         }
-        // a block of columns at a time down all the rows: that panel of b is read once from memory and then
-        // from cache, where row by row every group of four rows streamed all of b again
+        // a panel of columns at a time down all the rows, so the panel stays in cache; the panels are those of
+        // panels(): pairs of blocks, then the odd block left, then the block that ends at the row's end
         int full = from + (to - from) / 4 * 4;
-        int c = 0;
-        for (; c + 2 * L <= n; c += 2 * L) {
+        int count = panelCount(n);
+        for (int q = 0; q < count; q++) {
+            int c = panelColumn(n, q);
+            int w = panelWidth(n, q);
+            // where the panel's row t starts: packed, at offset + t * w; in place, at c + t * n
+            float[] src = packed != null ? packed : b;
+            int stride = packed != null ? w : n;
+            int base = packed != null ? panelOffset(k, n, q) : c;
             for (int i = from; i < full; i += 4) {
-                VectorKernels.fourRowsTimesMatrix2(a, i * aRowStep, aRowStep, aStride, b, k, n, c, out, i * n + c, n);
+                if (w == 2 * L) {
+                    VectorKernels.fourRowsTimesMatrix2(a, i * aRowStep, aRowStep, aStride, src, k, stride, base, out,
+                            i * n + c, n);
+                } else {
+                    VectorKernels.fourRowsTimesMatrix(a, i * aRowStep, aRowStep, aStride, src, k, stride, base, out,
+                            i * n + c, n);
+                }
+            }
+            for (int i = full; i < to; i++) {
+                for (int j = 0; j < w; j += L) {
+                    VectorKernels.rowTimesMatrix(a, i * aRowStep, aStride, src, k, stride, base + j, out, i * n + c + j);
+                }
             }
         }
-        for (; c + L <= n; c += L) {
-            for (int i = from; i < full; i += 4) {
-                VectorKernels.fourRowsTimesMatrix(a, i * aRowStep, aRowStep, aStride, b, k, n, c, out, i * n + c, n);
-            }
+    }
+
+    /** Output rows below which packing b costs more than reading it in place saves. */
+    static final int PACK_ROWS = 16;
+
+    /** Packed only for products wider than a pair of blocks with at least {@link #PACK_ROWS} rows to share them. */
+    @Override
+    public int panels(int k, int n, int rows) {
+        return n <= 2 * L || rows < PACK_ROWS ? 0 : panelCount(n);
+    }
+
+    private static int panelCount(int n) {
+        return n / (2 * L) + (n % (2 * L) >= L ? 1 : 0) + (n % L != 0 ? 1 : 0);
+    }
+
+    /** The first column of panel {@code q}. */
+    private static int panelColumn(int n, int q) {
+        int pairs = n / (2 * L);
+        if (q < pairs) {
+            return q * 2 * L;
         }
-        if (c < n) {
-            for (int i = from; i < full; i += 4) {
-                VectorKernels.fourRowsTimesMatrix(a, i * aRowStep, aRowStep, aStride, b, k, n, n - L, out,
-                        i * n + n - L, n);
-            }
-        }
-        for (int i = full; i < to; i++) {
-            int aOff = i * aRowStep;
-            int o = i * n;
-            int col = 0;
-            for (; col + L <= n; col += L) {
-                VectorKernels.rowTimesMatrix(a, aOff, aStride, b, k, n, col, out, o + col);
-            }
-            if (col < n) {
-                VectorKernels.rowTimesMatrix(a, aOff, aStride, b, k, n, n - L, out, o + n - L);
+        return q == pairs && n % (2 * L) >= L ? pairs * 2 * L : n - L;
+    }
+
+    private static int panelWidth(int n, int q) {
+        return q < n / (2 * L) ? 2 * L : L;
+    }
+
+    /** Where panel {@code q} starts in the packed array: after the k rows of every panel before it. */
+    private static int panelOffset(int k, int n, int q) {
+        int pairs = n / (2 * L);
+        return q <= pairs ? q * k * 2 * L : pairs * k * 2 * L + k * L;
+    }
+
+    @Override
+    public int packedSize(int k, int n) {
+        int count = panelCount(n);
+        return panelOffset(k, n, count - 1) + k * panelWidth(n, count - 1);
+    }
+
+    @Override
+    public void packPanel(float[] b, int k, int n, int q, float[] packed) {
+        VectorKernels.copyPanel(b, k, n, panelColumn(n, q), panelWidth(n, q) / L, packed, panelOffset(k, n, q));
+    }
+
+    @Override
+    public void packPanelTransposed(float[] bt, int k, int n, int q, float[] packed) {
+        int c = panelColumn(n, q);
+        int w = panelWidth(n, q);
+        int at = panelOffset(k, n, q);
+        // panel[t * w + j] = b[t, c + j] = bt[c + j, t]: w rows of bt, each read once, in tiles of 16 columns of t
+        for (int t0 = 0; t0 < k; t0 += 16) {
+            int t1 = Math.min(k, t0 + 16);
+            for (int j = 0; j < w; j++) {
+                int from = (c + j) * k;
+                for (int t = t0; t < t1; t++) {
+                    packed[at + t * w + j] = bt[from + t];
+                }
             }
         }
     }
