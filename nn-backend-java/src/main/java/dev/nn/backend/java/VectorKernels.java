@@ -87,6 +87,43 @@ final class VectorKernels {
     }
 
     /**
+     * {@link #rowTimesMatrix} over {@code blocks} (2 or 4) blocks from {@code c} in one pass: one row's sums are
+     * chains of dependent adds, and a single block waited on each add (Boston's batch-1 steps).
+     */
+    static void rowTimesMatrixBlocks(float[] a, int aOff, int aStride, float[] b, int k, int n, int c, float[] out,
+            int o, int blocks) {
+        if (blocks == 2) {
+            FloatVector acc0 = FloatVector.zero(S);
+            FloatVector acc1 = FloatVector.zero(S);
+            for (int t = 0; t < k; t++) {
+                float s = a[aOff + t * aStride];
+                int r = t * n + c;
+                acc0 = acc0.add(FloatVector.fromArray(S, b, r).mul(s));
+                acc1 = acc1.add(FloatVector.fromArray(S, b, r + L).mul(s));
+            }
+            acc0.intoArray(out, o);
+            acc1.intoArray(out, o + L);
+            return;
+        }
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        FloatVector acc2 = FloatVector.zero(S);
+        FloatVector acc3 = FloatVector.zero(S);
+        for (int t = 0; t < k; t++) {
+            float s = a[aOff + t * aStride];
+            int r = t * n + c;
+            acc0 = acc0.add(FloatVector.fromArray(S, b, r).mul(s));
+            acc1 = acc1.add(FloatVector.fromArray(S, b, r + L).mul(s));
+            acc2 = acc2.add(FloatVector.fromArray(S, b, r + 2 * L).mul(s));
+            acc3 = acc3.add(FloatVector.fromArray(S, b, r + 3 * L).mul(s));
+        }
+        acc0.intoArray(out, o);
+        acc1.intoArray(out, o + L);
+        acc2.intoArray(out, o + 2 * L);
+        acc3.intoArray(out, o + 3 * L);
+    }
+
+    /**
      * Four output rows (at {@code o}, {@code o + outRowStep}, ...) of one block: row {@code r} sums
      * {@code a[aOff + r * aRowStep + t * aStride] * b[t * n + c .. +L)} over {@code t}. One load of
      * {@code b} feeds four accumulators.

@@ -38,11 +38,42 @@ final class VectorRowKernels implements RowKernels {
                             i * n + c, n);
                 }
             }
-            for (int i = full; i < to; i++) {
-                for (int j = 0; j < w; j += L) {
-                    VectorKernels.rowTimesMatrix(a, i * aRowStep, aStride, src, k, stride, base + j, out, i * n + c + j);
+            if (packed != null) {
+                for (int i = full; i < to; i++) {
+                    oneRow(a, i * aRowStep, aStride, src, k, stride, base, w, out, i * n + c);
                 }
             }
+        }
+        if (packed == null) {
+            // the rows left over from the groups of four, four blocks at a time where the row is that wide
+            for (int i = full; i < to; i++) {
+                int c = 0;
+                for (; c + 4 * L <= n; c += 4 * L) {
+                    VectorKernels.rowTimesMatrixBlocks(a, i * aRowStep, aStride, b, k, n, c, out, i * n + c, 4);
+                }
+                if (c < n) {
+                    oneRow(a, i * aRowStep, aStride, b, k, n, c, n - c, out, i * n + c);
+                }
+            }
+        }
+    }
+
+    /**
+     * One output row's columns {@code [c, c + w)} ({@code w >= L}), read from {@code b} at {@code base} with rows
+     * {@code stride} apart: a pair of blocks, then one block, then the block that ends at column {@code c + w}.
+     */
+    private static void oneRow(float[] a, int aOff, int aStride, float[] b, int k, int stride, int base, int w,
+            float[] out, int o) {
+        int j = 0;
+        if (w >= 2 * L) {
+            VectorKernels.rowTimesMatrixBlocks(a, aOff, aStride, b, k, stride, base, out, o, 2);
+            j = 2 * L;
+        }
+        for (; j + L <= w; j += L) {
+            VectorKernels.rowTimesMatrix(a, aOff, aStride, b, k, stride, base + j, out, o + j);
+        }
+        if (j < w) {
+            VectorKernels.rowTimesMatrix(a, aOff, aStride, b, k, stride, base + w - L, out, o + w - L);
         }
     }
 
