@@ -57,7 +57,7 @@ final class MatMul {
 
     /** {@link #pack}, with {@code b} given as its transpose (n x k) when {@code transposed}. */
     private float[] pack(float[] b, int k, int n, int rows, boolean transposed) {
-        int panels = kernels.panels(k, n, rows);
+        int panels = kernels.panels(k, n, rows, transposed);
         if (panels == 0) {
             return null;
         }

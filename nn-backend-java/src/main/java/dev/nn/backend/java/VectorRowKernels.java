@@ -80,10 +80,22 @@ final class VectorRowKernels implements RowKernels {
     /** Output rows below which packing b costs more than reading it in place saves. */
     static final int PACK_ROWS = 16;
 
-    /** Packed only for products wider than a pair of blocks with at least {@link #PACK_ROWS} rows to share them. */
+    /**
+     * Rows of b at least this wide are packed: at 512 or 4096 floats (2 or 16 KB apart) a panel's rows fell in the
+     * same few cache sets and evicted each other; at 46 or 64 they do not, and packing only added a copy.
+     */
+    static final int PACK_WIDTH = 256;
+
+    /**
+     * Packed for products wider than a pair of blocks with at least {@link #PACK_ROWS} rows to share the panels,
+     * and either rows of b {@link #PACK_WIDTH} wide or b held transposed.
+     */
     @Override
-    public int panels(int k, int n, int rows) {
-        return n <= 2 * L || rows < PACK_ROWS ? 0 : panelCount(n);
+    public int panels(int k, int n, int rows, boolean transposed) {
+        if (n <= 2 * L || rows < PACK_ROWS || (!transposed && n < PACK_WIDTH)) {
+            return 0;
+        }
+        return panelCount(n);
     }
 
     private static int panelCount(int n) {

@@ -115,7 +115,7 @@ class ImdbShapedRunTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(MatMul.VECTORS_AVAILABLE, "no 256- or 512-bit vectors here");
         java.util.SplittableRandom rng = new java.util.SplittableRandom(10);
         int k = 37;
-        for (int n : new int[] {1, 3, 4, 8, 12, 16, 20, 24, 40, 46, 54, 64, 80, 100, 118, 130}) {
+        for (int n : new int[] {1, 3, 4, 8, 12, 16, 20, 24, 40, 46, 54, 64, 80, 100, 118, 130, 270, 310}) {
             float[] a = random(rng, rows * k);
             float[] w = random(rng, k * n);
             float[] g = random(rng, rows * n);
