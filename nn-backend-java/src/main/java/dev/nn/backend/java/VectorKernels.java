@@ -20,7 +20,26 @@ final class VectorKernels {
     /** Lanes per vector, the columns of one block: 16 with 512-bit vectors, 8 with AVX2's 256-bit ones. */
     static final int L = S.length();
 
+    /** The class of {@link #S}'s vectors: {@code Float512Vector} with AVX-512. */
+    @SuppressWarnings("unchecked")
+    private static final Class<? extends FloatVector> TYPE = (Class<? extends FloatVector>) S.vectorType();
+
     private VectorKernels() {
+    }
+
+    /**
+     * {@code v}, with its exact class known to the JIT. Every vector operation is compiled to one instruction
+     * only when C2 knows the exact class of the vector it is called on; where it does not, the operation runs
+     * the Vector API's Java fallback, which boxes the vector and loops over its lanes, ten times slower. C2
+     * knows the class of a vector just loaded, or just computed, but not always of one carried round a loop
+     * (an accumulator) or held across one: on some runs, depending on how the profile stood when the kernel
+     * was compiled, a kernel's last two accumulators were stored through the fallback ("missing constant:
+     * vclass" with {@code -XX:+PrintIntrinsics}), and a full chapter run took 81-113 s instead of 30-50 s
+     * (five of 21 runs on 2026-12-03). A cast to the constant class makes the type known; where it was
+     * known already the cast compiles to nothing. Six runs with the casts: no such failure, 45-51 s.
+     */
+    private static FloatVector exact(FloatVector v) {
+        return TYPE.cast(v);
     }
 
     static boolean supported() {
@@ -30,9 +49,9 @@ final class VectorKernels {
     static void gatherSum(int[] idx, int from, int to, float[] b, int n, int c, float[] out, int o) {
         FloatVector acc = FloatVector.zero(S);
         for (int p = from; p < to; p++) {
-            acc = acc.add(FloatVector.fromArray(S, b, idx[p] * n + c));
+            acc = exact(acc).add(FloatVector.fromArray(S, b, idx[p] * n + c));
         }
-        acc.intoArray(out, o);
+        exact(acc).intoArray(out, o);
     }
 
     /** Four blocks in one pass over the indices: {@code out[o .. o+4L)}. */
@@ -43,15 +62,15 @@ final class VectorKernels {
         FloatVector a3 = FloatVector.zero(S);
         for (int p = from; p < to; p++) {
             int r = idx[p] * n + c;
-            a0 = a0.add(FloatVector.fromArray(S, b, r));
-            a1 = a1.add(FloatVector.fromArray(S, b, r + L));
-            a2 = a2.add(FloatVector.fromArray(S, b, r + 2 * L));
-            a3 = a3.add(FloatVector.fromArray(S, b, r + 3 * L));
+            a0 = exact(a0).add(FloatVector.fromArray(S, b, r));
+            a1 = exact(a1).add(FloatVector.fromArray(S, b, r + L));
+            a2 = exact(a2).add(FloatVector.fromArray(S, b, r + 2 * L));
+            a3 = exact(a3).add(FloatVector.fromArray(S, b, r + 3 * L));
         }
-        a0.intoArray(out, o);
-        a1.intoArray(out, o + L);
-        a2.intoArray(out, o + 2 * L);
-        a3.intoArray(out, o + 3 * L);
+        exact(a0).intoArray(out, o);
+        exact(a1).intoArray(out, o + L);
+        exact(a2).intoArray(out, o + 2 * L);
+        exact(a3).intoArray(out, o + 3 * L);
     }
 
     /** Four blocks in one pass over the indices. */
@@ -62,10 +81,10 @@ final class VectorKernels {
         FloatVector g3 = FloatVector.fromArray(S, g, gi + 3 * L);
         for (int p = from; p < to; p++) {
             int r = idx[p] * n + c;
-            FloatVector.fromArray(S, out, r).add(g0).intoArray(out, r);
-            FloatVector.fromArray(S, out, r + L).add(g1).intoArray(out, r + L);
-            FloatVector.fromArray(S, out, r + 2 * L).add(g2).intoArray(out, r + 2 * L);
-            FloatVector.fromArray(S, out, r + 3 * L).add(g3).intoArray(out, r + 3 * L);
+            FloatVector.fromArray(S, out, r).add(exact(g0)).intoArray(out, r);
+            FloatVector.fromArray(S, out, r + L).add(exact(g1)).intoArray(out, r + L);
+            FloatVector.fromArray(S, out, r + 2 * L).add(exact(g2)).intoArray(out, r + 2 * L);
+            FloatVector.fromArray(S, out, r + 3 * L).add(exact(g3)).intoArray(out, r + 3 * L);
         }
     }
 
@@ -73,7 +92,7 @@ final class VectorKernels {
         FloatVector gv = FloatVector.fromArray(S, g, gi);
         for (int p = from; p < to; p++) {
             int r = idx[p] * n + c;
-            FloatVector.fromArray(S, out, r).add(gv).intoArray(out, r);
+            FloatVector.fromArray(S, out, r).add(exact(gv)).intoArray(out, r);
         }
     }
 
@@ -81,9 +100,9 @@ final class VectorKernels {
             int o) {
         FloatVector acc = FloatVector.zero(S);
         for (int t = 0; t < k; t++) {
-            acc = acc.add(FloatVector.fromArray(S, b, t * n + c).mul(a[aOff + t * aStride]));
+            acc = exact(acc).add(FloatVector.fromArray(S, b, t * n + c).mul(a[aOff + t * aStride]));
         }
-        acc.intoArray(out, o);
+        exact(acc).intoArray(out, o);
     }
 
     /**
@@ -98,11 +117,11 @@ final class VectorKernels {
             for (int t = 0; t < k; t++) {
                 float s = a[aOff + t * aStride];
                 int r = t * n + c;
-                acc0 = acc0.add(FloatVector.fromArray(S, b, r).mul(s));
-                acc1 = acc1.add(FloatVector.fromArray(S, b, r + L).mul(s));
+                acc0 = exact(acc0).add(FloatVector.fromArray(S, b, r).mul(s));
+                acc1 = exact(acc1).add(FloatVector.fromArray(S, b, r + L).mul(s));
             }
-            acc0.intoArray(out, o);
-            acc1.intoArray(out, o + L);
+            exact(acc0).intoArray(out, o);
+            exact(acc1).intoArray(out, o + L);
             return;
         }
         FloatVector acc0 = FloatVector.zero(S);
@@ -112,15 +131,15 @@ final class VectorKernels {
         for (int t = 0; t < k; t++) {
             float s = a[aOff + t * aStride];
             int r = t * n + c;
-            acc0 = acc0.add(FloatVector.fromArray(S, b, r).mul(s));
-            acc1 = acc1.add(FloatVector.fromArray(S, b, r + L).mul(s));
-            acc2 = acc2.add(FloatVector.fromArray(S, b, r + 2 * L).mul(s));
-            acc3 = acc3.add(FloatVector.fromArray(S, b, r + 3 * L).mul(s));
+            acc0 = exact(acc0).add(FloatVector.fromArray(S, b, r).mul(s));
+            acc1 = exact(acc1).add(FloatVector.fromArray(S, b, r + L).mul(s));
+            acc2 = exact(acc2).add(FloatVector.fromArray(S, b, r + 2 * L).mul(s));
+            acc3 = exact(acc3).add(FloatVector.fromArray(S, b, r + 3 * L).mul(s));
         }
-        acc0.intoArray(out, o);
-        acc1.intoArray(out, o + L);
-        acc2.intoArray(out, o + 2 * L);
-        acc3.intoArray(out, o + 3 * L);
+        exact(acc0).intoArray(out, o);
+        exact(acc1).intoArray(out, o + L);
+        exact(acc2).intoArray(out, o + 2 * L);
+        exact(acc3).intoArray(out, o + 3 * L);
     }
 
     /**
@@ -141,15 +160,15 @@ final class VectorKernels {
         for (int t = 0; t < k; t++) {
             FloatVector bv = FloatVector.fromArray(S, b, t * n + c);
             int at = t * aStride;
-            acc0 = acc0.add(bv.mul(a[a0 + at]));
-            acc1 = acc1.add(bv.mul(a[a1 + at]));
-            acc2 = acc2.add(bv.mul(a[a2 + at]));
-            acc3 = acc3.add(bv.mul(a[a3 + at]));
+            acc0 = exact(acc0).add(bv.mul(a[a0 + at]));
+            acc1 = exact(acc1).add(bv.mul(a[a1 + at]));
+            acc2 = exact(acc2).add(bv.mul(a[a2 + at]));
+            acc3 = exact(acc3).add(bv.mul(a[a3 + at]));
         }
-        acc0.intoArray(out, o);
-        acc1.intoArray(out, o + outRowStep);
-        acc2.intoArray(out, o + 2 * outRowStep);
-        acc3.intoArray(out, o + 3 * outRowStep);
+        exact(acc0).intoArray(out, o);
+        exact(acc1).intoArray(out, o + outRowStep);
+        exact(acc2).intoArray(out, o + 2 * outRowStep);
+        exact(acc3).intoArray(out, o + 3 * outRowStep);
     }
 
     /** {@link #fourRowsTimesMatrix} over two blocks: two loads of {@code b} feed eight accumulators. */
@@ -176,23 +195,23 @@ final class VectorKernels {
             float s1 = a[a1 + at];
             float s2 = a[a2 + at];
             float s3 = a[a3 + at];
-            acc0 = acc0.add(b0.mul(s0));
-            acc1 = acc1.add(b1.mul(s0));
-            acc2 = acc2.add(b0.mul(s1));
-            acc3 = acc3.add(b1.mul(s1));
-            acc4 = acc4.add(b0.mul(s2));
-            acc5 = acc5.add(b1.mul(s2));
-            acc6 = acc6.add(b0.mul(s3));
-            acc7 = acc7.add(b1.mul(s3));
+            acc0 = exact(acc0).add(b0.mul(s0));
+            acc1 = exact(acc1).add(b1.mul(s0));
+            acc2 = exact(acc2).add(b0.mul(s1));
+            acc3 = exact(acc3).add(b1.mul(s1));
+            acc4 = exact(acc4).add(b0.mul(s2));
+            acc5 = exact(acc5).add(b1.mul(s2));
+            acc6 = exact(acc6).add(b0.mul(s3));
+            acc7 = exact(acc7).add(b1.mul(s3));
         }
-        acc0.intoArray(out, o);
-        acc1.intoArray(out, o + L);
-        acc2.intoArray(out, o + outRowStep);
-        acc3.intoArray(out, o + outRowStep + L);
-        acc4.intoArray(out, o + 2 * outRowStep);
-        acc5.intoArray(out, o + 2 * outRowStep + L);
-        acc6.intoArray(out, o + 3 * outRowStep);
-        acc7.intoArray(out, o + 3 * outRowStep + L);
+        exact(acc0).intoArray(out, o);
+        exact(acc1).intoArray(out, o + L);
+        exact(acc2).intoArray(out, o + outRowStep);
+        exact(acc3).intoArray(out, o + outRowStep + L);
+        exact(acc4).intoArray(out, o + 2 * outRowStep);
+        exact(acc5).intoArray(out, o + 2 * outRowStep + L);
+        exact(acc6).intoArray(out, o + 3 * outRowStep);
+        exact(acc7).intoArray(out, o + 3 * outRowStep + L);
     }
 
     /**
@@ -216,7 +235,7 @@ final class VectorKernels {
         int i = from;
         for (; i + L <= to; i += L) {
             FloatVector yv = FloatVector.fromArray(S, y, i);
-            zero.blend(FloatVector.fromArray(S, g, i), yv.compare(jdk.incubator.vector.VectorOperators.GT, 0f))
+            exact(zero).blend(FloatVector.fromArray(S, g, i), yv.compare(jdk.incubator.vector.VectorOperators.GT, 0f))
                     .intoArray(out, i);
         }
         for (; i < to; i++) {
@@ -258,7 +277,7 @@ final class VectorKernels {
         FloatVector gv = FloatVector.fromArray(S, g, gi).mul(FloatVector.fromArray(S, KEEP, L - skip));
         for (int p = from; p < to; p++) {
             int r = idx[p] * n + n - L;
-            FloatVector.fromArray(S, out, r).add(gv).intoArray(out, r);
+            FloatVector.fromArray(S, out, r).add(exact(gv)).intoArray(out, r);
         }
     }
 }
