@@ -94,6 +94,46 @@ public record RunContext(Backend backend, ChapterData data, RunOptions options,
         return new Repeated(List.copyOf(trials), means, repeats);
     }
 
+    /**
+     * Runs {@code tasks} and returns their results in task order. When the backend runs on more than one thread
+     * and makes {@linkplain Backend#singleThreadedSibling independent one-thread siblings}, up to
+     * {@code threads} tasks run at once, each lane on a sibling of its own (closed when all are done); otherwise
+     * they run one after another on this context. Either way each task computes the same: it is given a context
+     * that differs from this one only in its backend, and the java backend's results do not depend on its thread
+     * count. Meant for trainings whose steps are too small to split across threads (Boston's batches of one),
+     * where a second core would otherwise stay idle.
+     *
+     * <p>Every task is finished or abandoned before this returns. The first failure, in task order, is thrown
+     * once the lanes have stopped; the tasks not yet started are then skipped.
+     */
+    public <T> List<T> concurrently(List<Function<RunContext, T>> tasks) {
+        int lanes = Math.min(backend == null ? 1 : backend.threads(), tasks.size());
+        List<Backend> siblings = new ArrayList<>();
+        try {
+            for (int i = 0; i < lanes; i++) {
+                java.util.Optional<Backend> sibling = backend.singleThreadedSibling();
+                if (sibling.isEmpty()) {
+                    break;
+                }
+                siblings.add(sibling.get());
+            }
+            if (siblings.size() < 2) {
+                List<T> results = new ArrayList<>(tasks.size());
+                for (Function<RunContext, T> task : tasks) {
+                    results.add(task.apply(this));
+                }
+                return results;
+            }
+            return Lanes.run(tasks, siblings.stream().map(this::on).toList());
+        } finally {
+            siblings.forEach(Backend::close);
+        }
+    }
+
+    private RunContext on(Backend other) {
+        return new RunContext(other, data, options, progress, models);
+    }
+
     /** A label for the progress of one repeated training, e.g. {@code "imdb: 4 epochs, seed 43 (2/3)"}. */
     public String seedLabel(String label, long seed) {
         return options.repeats() == 1 ? label

@@ -142,6 +142,29 @@ class CommandLineTest {
         assertThat(Files.readString(out.resolve("both/report.html"))).contains("java - book");
     }
 
+    @Test
+    void bostonsFoldsSideBySideOnTwoThreadsGiveTheResultsOfOneThreadBitForBit() throws Exception {
+        RunRecord[] runs = new RunRecord[2];
+        String[] logs = new String[2];
+        for (int t = 1; t <= 2; t++) {
+            Path dir = out.resolve("threads-" + t);
+            String threads = String.valueOf(t);
+            String[] r = capture(() -> Main.run("boston", "--epochs", "12", "--repeats", "1", "--threads", threads,
+                    "--data-dir", DATA, "--out", dir.toString()));
+            assertThat(r[0]).as(r[2]).isEqualTo("0");
+            runs[t - 1] = RunFiles.read(dir.resolve("results.json"));
+            logs[t - 1] = r[1];
+        }
+        var one = runs[0].experiments().get(0);
+        var two = runs[1].experiments().get(0);
+        assertThat(two.metrics()).isEqualTo(one.metrics());
+        assertThat(two.curves()).isEqualTo(one.curves());
+        assertThat(two.notes()).isEqualTo(one.notes());
+        // one thread: one training at a time, so no epoch line needs its training's label
+        assertThat(logs[0]).contains("\nEpoch 12/12").doesNotContain(" epochs - Epoch");
+        assertThat(logs[1]).contains("boston: fold 4, 12 epochs with validation (12 epochs here, 303 samples, batch 1)");
+    }
+
     /** A real results.json of a short Boston run, as a JSON tree to edit. */
     private com.fasterxml.jackson.databind.node.ObjectNode shortBostonRun() throws Exception {
         String[] r = capture(() -> Main.run("boston", "--epochs", "2", "--folds", "1", "--repeats", "1",

@@ -3,7 +3,13 @@ package dev.nn.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nn.api.Backends;
+import dev.nn.api.spi.Backend;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,5 +65,92 @@ class RunContextTest {
                 .hasMessageContaining("repeats=0");
         assertThatThrownBy(() -> new RunOptions(1, 1, -1, 0)).hasMessageContaining("epochs=-1");
         assertThatThrownBy(() -> new RunOptions(1, 1, 0, -2)).hasMessageContaining("folds=-2");
+    }
+
+    private static RunContext on(Backend backend) {
+        return new RunContext(backend, null, new RunOptions(1, 1, 0, 0), label -> null, ModelStore.none());
+    }
+
+    @Test
+    void concurrentTasksRunSideBySideOnBackendsOfTheirOwnAndReturnInTaskOrder() throws Exception {
+        try (Backend two = Backends.create("java", 2)) {
+            CountDownLatch bothRunning = new CountDownLatch(2);
+            List<Backend> seen = Collections.synchronizedList(new ArrayList<>());
+            List<Function<RunContext, Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                int task = i;
+                tasks.add(c -> {
+                    seen.add(c.backend());
+                    assertThat(c.backend()).isNotSameAs(two);
+                    assertThat(c.backend().threads()).isEqualTo(1);
+                    assertThat(c.backend().name()).isEqualTo("java");
+                    if (task < 2) {
+                        bothRunning.countDown();
+                        try {
+                            // the first two can only both pass here if they run at the same time
+                            assertThat(bothRunning.await(20, TimeUnit.SECONDS)).as("task " + task + " had company").isTrue();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return task * 10;
+                });
+            }
+            assertThat(on(two).concurrently(tasks)).containsExactly(0, 10, 20, 30, 40);
+            assertThat(seen).hasSize(5);
+            assertThat(seen.stream().distinct().count()).as("one sibling per lane").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void oneThreadRunsTheTasksInOrderOnTheContextItself() {
+        try (Backend one = Backends.create("java", 1)) {
+            RunContext ctx = on(one);
+            List<Integer> order = new ArrayList<>();
+            List<Function<RunContext, Integer>> tasks = List.of(c -> {
+                assertThat(c).isSameAs(ctx);
+                order.add(0);
+                return 0;
+            }, c -> {
+                order.add(1);
+                return 1;
+            });
+            assertThat(ctx.concurrently(tasks)).containsExactly(0, 1);
+            assertThat(order).containsExactly(0, 1);
+        }
+    }
+
+    @Test
+    void theFirstFailureInTaskOrderIsThrownOnceTheLanesStopAndLaterTasksAreSkipped() {
+        try (Backend two = Backends.create("java", 2)) {
+            List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch secondFailed = new CountDownLatch(1);
+            List<Function<RunContext, Integer>> tasks = new ArrayList<>();
+            tasks.add(c -> {
+                try {
+                    // fail after task 1 has failed, so that the later failure in time is the first in order
+                    assertThat(secondFailed.await(20, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                ran.add(0);
+                throw new IllegalArgumentException("task 0 failed");
+            });
+            tasks.add(c -> {
+                ran.add(1);
+                secondFailed.countDown();
+                throw new OutOfMemoryError("task 1 ran out");
+            });
+            for (int i = 2; i < 40; i++) {
+                int task = i;
+                tasks.add(c -> {
+                    ran.add(task);
+                    return task;
+                });
+            }
+            assertThatThrownBy(() -> on(two).concurrently(tasks)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("task 0 failed");
+            assertThat(ran).as("tasks after the first failure are skipped").containsExactlyInAnyOrder(0, 1);
+        }
     }
 }

@@ -75,6 +75,16 @@ public interface Backend extends AutoCloseable {
      */
     void activationGradient(UnaryOp activation, Tensor y, Tensor gradY, Tensor out);
 
+    /**
+     * A new backend of this kind on one thread, independent of this one: another thread may use it while this
+     * one is in use. For trainings that run side by side, such as the K folds of a model whose steps are too
+     * small to split across threads. Empty, the default, where instances share state (ND4J's share one native
+     * runtime and its thread settings). The caller closes what it is given.
+     */
+    default java.util.Optional<Backend> singleThreadedSibling() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases threads and native memory held by the backend. */
     @Override
     default void close() {

@@ -47,6 +47,12 @@ public final class JavaBackend implements Backend, FusedUpdates {
         return "java";
     }
 
+    /** A one-thread backend with the same kernels: its results are this one's, bit for bit, at any thread count. */
+    @Override
+    public java.util.Optional<Backend> singleThreadedSibling() {
+        return java.util.Optional.of(new JavaBackend(1, matmul.vectors()));
+    }
+
     @Override
     public int threads() {
         return parallel.threads();

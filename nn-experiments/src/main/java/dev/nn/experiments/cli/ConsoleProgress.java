@@ -1,36 +1,50 @@
 package dev.nn.experiments.cli;
 
 import dev.nn.api.training.EpochMetrics;
+import dev.nn.api.training.History;
 import dev.nn.api.training.TrainingListener;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keras-style progress on the console: {@code Epoch 3/20} with samples, elapsed time, loss and metrics, and
  * once an epoch has been timed the time left for this training.
  * On a terminal a live bar is redrawn as batches finish; elsewhere (CI logs) one line per epoch, and
- * for long trainings about ten lines in all.
+ * for long trainings about ten lines in all. While several trainings run side by side (Boston's folds on
+ * two threads) there is no live bar and every epoch line starts with its training's label.
  */
 final class ConsoleProgress implements TrainingListener {
 
     private final PrintStream out;
     private final String label;
     private final boolean live;
+    private final AtomicInteger running;
     private int epochs;
     private long epochStart;
     private long lastDraw;
     private double trainedSeconds;
 
-    ConsoleProgress(PrintStream out, String label, boolean live) {
+    /**
+     * @param running how many trainings are running now, shared by every listener of one run: more than one
+     *                means they run side by side
+     */
+    ConsoleProgress(PrintStream out, String label, boolean live, AtomicInteger running) {
         this.out = out;
         this.label = label;
         this.live = live;
+        this.running = running;
+    }
+
+    private boolean alone() {
+        return running.get() <= 1;
     }
 
     @Override
     public void onTrainBegin(int epochs, int samples, int batchSize) {
         this.epochs = epochs;
+        running.incrementAndGet();
         out.printf(Locale.ROOT, "%s (%d epochs here, %d samples, batch %d)%n", label, epochs, samples, batchSize);
     }
 
@@ -42,7 +56,7 @@ final class ConsoleProgress implements TrainingListener {
     @Override
     public void onBatchEnd(int epoch, int seen, int total, Map<String, Double> running) {
         long now = System.nanoTime();
-        if (!live || now - lastDraw < 100_000_000L) {
+        if (!live || !alone() || now - lastDraw < 100_000_000L) {
             return;
         }
         lastDraw = now;
@@ -55,16 +69,22 @@ final class ConsoleProgress implements TrainingListener {
     @Override
     public void onEpochEnd(EpochMetrics m) {
         boolean print = epochs <= 20 || m.epoch() == 1 || m.epoch() == epochs || m.epoch() % Math.max(1, epochs / 10) == 0;
-        if (live) {
+        boolean alone = alone();
+        if (live && alone) {
             out.print("\r\033[K");
         }
         trainedSeconds += m.seconds();
         if (print) {
             String eta = m.epoch() < epochs ? String.format(Locale.ROOT, " - about %s left", duration(trainedSeconds
                     / m.epoch() * (epochs - m.epoch()))) : "";
-            out.printf(Locale.ROOT, "Epoch %d/%d - %.2fs%s%s%n", m.epoch(), epochs, m.seconds(), format(m.values()),
-                    eta);
+            out.printf(Locale.ROOT, "%sEpoch %d/%d - %.2fs%s%s%n", alone ? "" : label + " - ", m.epoch(), epochs,
+                    m.seconds(), format(m.values()), eta);
         }
+    }
+
+    @Override
+    public void onTrainEnd(History history) {
+        running.decrementAndGet();
     }
 
     /** {@code 42s}, {@code 3m 05s}. */

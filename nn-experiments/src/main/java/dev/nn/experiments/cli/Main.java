@@ -179,6 +179,7 @@ public final class Main implements Callable<Integer> {
             }
             preflight(selected, files, dir);
             boolean live = System.console() != null;
+            java.util.concurrent.atomic.AtomicInteger training = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
             Thread interrupted = new Thread(() -> System.err.printf("%nstopped before the end: %d of %d experiments finished; "
                     + "their results are kept in %s (render them with --report %s)%n", finished.get(), selected.size(),
@@ -187,7 +188,7 @@ public final class Main implements Callable<Integer> {
             RunRecord run;
             try {
                 run = injector.getInstance(Runner.class).run(selected, options,
-                        label -> new ConsoleProgress(console, label, live), ModelStore.in(dir), done -> {
+                        label -> new ConsoleProgress(console, label, live, training), ModelStore.in(dir), done -> {
                             try {
                                 RunFiles.write(done, dir);
                             } catch (IOException e) {
