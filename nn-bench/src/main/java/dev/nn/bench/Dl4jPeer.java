@@ -42,6 +42,7 @@ final class Dl4jPeer {
         int epochs = Integer.parseInt(args[1]);
         String workloads = args[2];
         int bostonEpochs = Integer.parseInt(args[3]);
+        double warmup = Double.parseDouble(args[4]);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
@@ -52,18 +53,18 @@ final class Dl4jPeer {
         if (workloads.contains("A")) {
             Workloads.Imdb w = new Workloads.Imdb();
             Text a = new Text(w.train.x(), w.trainY, w.test.x(), null);
-            report("A", Bench.epochs(() -> a.setUp(16, Activation.SIGMOID, LossFunction.XENT), a::epoch, epochs));
+            report("A", Bench.epochs(() -> a.setUp(16, Activation.SIGMOID, LossFunction.XENT), a::epoch, epochs, warmup));
             a.close();
         }
         if (workloads.contains("B")) {
             Workloads.Reuters w = new Workloads.Reuters();
             Text b = new Text(w.train.x(), w.trainY, w.val.x(), w.valY);
-            report("B", Bench.epochs(() -> b.setUp(64, Activation.SOFTMAX, LossFunction.MCXENT), b::epoch, epochs));
+            report("B", Bench.epochs(() -> b.setUp(64, Activation.SOFTMAX, LossFunction.MCXENT), b::epoch, epochs, warmup));
             b.close();
         }
         if (workloads.contains("C")) {
             Boston c = new Boston(new Workloads.Boston());
-            report("C", Bench.steps(c::run, bostonEpochs));
+            report("C", Bench.steps(c::run, bostonEpochs, warmup));
             c.close();
         }
     }

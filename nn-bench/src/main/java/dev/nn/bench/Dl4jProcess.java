@@ -22,13 +22,14 @@ final class Dl4jProcess {
     private Dl4jProcess() {
     }
 
-    static Bench.Result[] run(int threads, int epochs, String workloads, int bostonEpochs) {
+    static Bench.Result[] run(int threads, int epochs, double warmup, String workloads, int bostonEpochs) {
         Bench.Result none = new Bench.Result(Double.NaN, Double.NaN, Double.NaN, 0);
         Bench.Result[] out = {none, none, none};
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.bytedeco.javacpp.nopointergc=true", "-Dorg.bytedeco.javacpp.maxbytes=6G",
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=0", "-Xmx2g", "-cp", classPath(), Dl4jPeer.class.getName(),
-                String.valueOf(threads), String.valueOf(epochs), workloads, String.valueOf(bostonEpochs)));
+                String.valueOf(threads), String.valueOf(epochs), workloads, String.valueOf(bostonEpochs),
+                String.valueOf(warmup)));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
         pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");

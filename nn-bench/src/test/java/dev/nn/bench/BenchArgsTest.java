@@ -1,5 +1,6 @@
 package dev.nn.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,22 @@ class BenchArgsTest {
                 .hasMessageContaining("java").hasMessageContaining("nd4j").hasMessageContaining("dl4j");
         assertThatThrownBy(() -> Bench.run(new String[] {"--workloads", "A,D"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A, B and C");
+        assertThatThrownBy(() -> Bench.run(new String[] {"--warmup", "-1"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--warmup expects seconds from 0 to 3600, received '-1'");
+        assertThatThrownBy(() -> Bench.run(new String[] {"--warmup", "soon"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warmup expects seconds");
         assertThatThrownBy(() -> Bench.run(new String[] {"--epochs"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without a value");
+    }
+
+    @Test
+    void warmUpRunsTwiceAndThenUntilItsTimeIsUp() {
+        int[] runs = {0};
+        Bench.warmUp(() -> runs[0]++, 0);
+        assertThat(runs[0]).isEqualTo(2);
+        long start = System.nanoTime();
+        Bench.warmUp(() -> runs[0]++, 0.05);
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(50_000_000L);
+        assertThat(runs[0]).isGreaterThan(4);
     }
 }
