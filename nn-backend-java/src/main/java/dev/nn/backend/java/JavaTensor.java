@@ -18,9 +18,13 @@ final class JavaTensor implements Tensor {
     /** When not null, only these rows (sorted, {@link #rowCount} of them) may be nonzero, packed from data[0]. */
     int[] rowIds;
     int rowCount;
-    /** Scratch of the row-sparse product: the rows named, the packed position of each row, each one's position. */
+    /**
+     * Scratch of the row-sparse product: the rows named; a cursor per row; where each packed row's sources start;
+     * the sources (rows of the multi-hot input), grouped by packed row.
+     */
     int[] rowIdBuffer;
     int[] rowPositions;
+    int[] rowStarts;
     int[] compactIndices;
 
     /** Deferred velocity decays: row r still owes {@code lazySteps - rowSteps[r]} multiplications by lazyRho. */

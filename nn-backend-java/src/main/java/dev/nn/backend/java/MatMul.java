@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * The matmul kernels. Each output element is summed in index order on one thread, so results are
  * the same for any thread count. The inner loops are {@link RowKernels}, chosen once; sparse multi-hot
- * operands become gather-sums (forward) and scatter-adds (the kernel gradient) that never touch a zero.
+ * operands become gather-sums, of rows of the right-hand side (forward) or of the gradient (the kernel gradient,
+ * after a counting sort of the indices), that never touch a zero.
  */
 final class MatMul {
 
@@ -22,6 +23,9 @@ final class MatMul {
      * costs several, so a 4096 x 46 kernel's transpose is worth splitting, as its product is.
      */
     private static final int COPY_COST = 8;
+
+    /** An index's cost in {@link #sparseT}'s counting sort: a counter or a list entry written far from the last. */
+    private static final int SORT_COST = 16;
 
     private final Parallel parallel;
     private final RowKernels kernels;
@@ -131,68 +135,78 @@ final class MatMul {
 
     /**
      * {@code out(k, n) = x(rows, k)^T x g(rows, n)} for multi-hot {@code x}, left row-sparse ({@link RowSparse}):
-     * only the rows some one of {@code x} names, packed in row order. Each row of {@code g} is added to the packed
-     * rows its ones name. Threads split the packed rows; each finds its slice of every sorted index row by binary
-     * search, so every output element is still summed in row order, from zero, as the dense product sums it.
+     * only the rows some one of {@code x} names, packed in row order. {@code x} is first turned by columns (a
+     * counting sort: for each row named, the rows of {@code x} that name it, in order); then each packed row is
+     * the sum of the rows of {@code g} its list names, a gather like {@link #sparseN}'s. Threads split the packed
+     * rows. Every output element is summed from zero in row order, as the dense product and the scatter-add this
+     * replaced sum it. The scatter-add read and rewrote an output row for every one, and each thread's share
+     * found its slice of every index row by two binary searches: a quarter of an IMDB epoch (JFR).
      */
     void sparseT(MultiHotRows x, float[] g, JavaTensor out, int n) {
         int[] off = x.offsets();
         int[] idx = x.indices();
         int k = out.rows();
+        int rows = x.rows();
         RowSparse.overwritten(out);
-        if (out.rowPositions == null) {
-            out.rowPositions = new int[k];
+        // the counting sort runs in blocks of rows, one per thread: block b counts its rows' ones into its own
+        // k counters, which then become its cursors into each list, after those of the blocks before it
+        int blocks = Math.max(1, Math.min(parallel.threads(), rows / 16));
+        if (out.rowPositions == null || out.rowPositions.length < blocks * k) {
+            out.rowPositions = new int[blocks * k];
             out.rowIdBuffer = new int[k];
+            out.rowStarts = new int[k + 1];
         }
-        int[] pos = out.rowPositions;
+        int[] cursors = out.rowPositions;
         int[] ids = out.rowIdBuffer;
-        // the rows named: mark them, then number them in order
-        Arrays.fill(pos, 0);
-        for (int i : idx) {
-            pos[i] = 1;
-        }
-        int count = 0;
-        for (int r = 0; r < k; r++) {
-            if (pos[r] != 0) {
-                ids[count] = r;
-                pos[r] = count++;
-            }
-        }
+        int[] starts = out.rowStarts;
         if (out.compactIndices == null || out.compactIndices.length < idx.length) {
             out.compactIndices = new int[idx.length];
         }
-        int[] cidx = out.compactIndices;
-        for (int p = 0; p < idx.length; p++) {
-            cidx[p] = pos[idx[p]];
+        int[] sources = out.compactIndices;
+        long sortWork = (long) idx.length * SORT_COST;
+        parallel.range(blocks, sortWork, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                int base = b * k;
+                Arrays.fill(cursors, base, base + k, 0);
+                for (int p = off[rows * b / blocks]; p < off[rows * (b + 1) / blocks]; p++) {
+                    cursors[base + idx[p]]++;
+                }
+            }
+        });
+        // the rows named, in order, and where each one's list starts
+        int count = 0;
+        int at = 0;
+        for (int r = 0; r < k; r++) {
+            int first = at;
+            for (int b = 0; b < blocks; b++) {
+                int c = cursors[b * k + r];
+                cursors[b * k + r] = at;
+                at += c;
+            }
+            if (at != first) {
+                ids[count] = r;
+                starts[count++] = first;
+            }
         }
+        starts[count] = at;
+        parallel.range(blocks, sortWork, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                int base = b * k;
+                for (int i = rows * b / blocks; i < rows * (b + 1) / blocks; i++) {
+                    for (int p = off[i]; p < off[i + 1]; p++) {
+                        sources[cursors[base + idx[p]]++] = i;
+                    }
+                }
+            }
+        });
         float[] o = out.data;
         parallel.range(count, (long) x.nonZeros() * n, (c0, c1) -> {
-            Arrays.fill(o, c0 * n, c1 * n, 0f);
-            for (int i = 0; i < x.rows(); i++) {
-                int p0 = lowerBound(cidx, off[i], off[i + 1], c0);
-                int p1 = lowerBound(cidx, p0, off[i + 1], c1);
-                if (p0 != p1) {
-                    kernels.scatterRow(cidx, p0, p1, g, i * n, o, n);
-                }
+            for (int c = c0; c < c1; c++) {
+                kernels.gatherRow(sources, starts[c], starts[c + 1], g, n, o, c * n);
             }
         });
         out.rowIds = ids;
         out.rowCount = count;
-    }
-
-    /** First position in {@code idx[from, to)} (sorted) holding a value {@code >= v}. */
-    private static int lowerBound(int[] idx, int from, int to, int v) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (idx[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**

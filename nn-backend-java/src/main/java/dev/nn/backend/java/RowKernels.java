@@ -41,7 +41,4 @@ interface RowKernels {
 
     /** {@code out[o .. o+n) = sum over p in [from, to) of b[idx[p] * n .. +n)}: one multi-hot row times {@code b}. */
     void gatherRow(int[] idx, int from, int to, float[] b, int n, float[] out, int o);
-
-    /** {@code out[idx[p] * n .. +n) += g[gi .. gi+n)} for every p in {@code [p0, p1)}: one row of a scatter-add. */
-    void scatterRow(int[] idx, int p0, int p1, float[] g, int gi, float[] out, int n);
 }

@@ -38,25 +38,6 @@ final class ScalarKernels implements RowKernels {
         }
     }
 
-    @Override
-    public void scatterRow(int[] idx, int p0, int p1, float[] g, int gi, float[] out, int n) {
-        int c = 0;
-        for (; c + 16 <= n; c += 16) {
-            scatterAdd16(idx, p0, p1, g, gi + c, out, n, c);
-        }
-        scatterColumns(idx, p0, p1, g, gi, out, n, c);
-    }
-
-    /** Columns {@code [c, n)} of one scattered row, one at a time. */
-    static void scatterColumns(int[] idx, int p0, int p1, float[] g, int gi, float[] out, int n, int c) {
-        for (; c < n; c++) {
-            float gc = g[gi + c];
-            for (int p = p0; p < p1; p++) {
-                out[idx[p] * n + c] += gc;
-            }
-        }
-    }
-
     /**
      * {@code out[o + j] = sum_t a[aOff + t * aStride] * b[t * n + j]} for {@code t < k}, {@code j < n}: one
      * output row, summed in {@code t} order, sixteen columns at a time in registers.
@@ -243,32 +224,5 @@ final class ScalarKernels implements RowKernels {
         out[o + 13] = a13;
         out[o + 14] = a14;
         out[o + 15] = a15;
-    }
-
-    /** {@code out[idx[p] * n + c .. +16) += g[gi .. gi+16)} for every p. */
-    static void scatterAdd16(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int c) {
-        float g0 = g[gi], g1 = g[gi + 1], g2 = g[gi + 2], g3 = g[gi + 3];
-        float g4 = g[gi + 4], g5 = g[gi + 5], g6 = g[gi + 6], g7 = g[gi + 7];
-        float g8 = g[gi + 8], g9 = g[gi + 9], g10 = g[gi + 10], g11 = g[gi + 11];
-        float g12 = g[gi + 12], g13 = g[gi + 13], g14 = g[gi + 14], g15 = g[gi + 15];
-        for (int p = from; p < to; p++) {
-            int r = idx[p] * n + c;
-            out[r] += g0;
-            out[r + 1] += g1;
-            out[r + 2] += g2;
-            out[r + 3] += g3;
-            out[r + 4] += g4;
-            out[r + 5] += g5;
-            out[r + 6] += g6;
-            out[r + 7] += g7;
-            out[r + 8] += g8;
-            out[r + 9] += g9;
-            out[r + 10] += g10;
-            out[r + 11] += g11;
-            out[r + 12] += g12;
-            out[r + 13] += g13;
-            out[r + 14] += g14;
-            out[r + 15] += g15;
-        }
     }
 }

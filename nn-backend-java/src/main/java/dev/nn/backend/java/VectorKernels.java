@@ -73,29 +73,6 @@ final class VectorKernels {
         exact(a3).intoArray(out, o + 3 * L);
     }
 
-    /** Four blocks in one pass over the indices. */
-    static void scatterAdd4(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int c) {
-        FloatVector g0 = FloatVector.fromArray(S, g, gi);
-        FloatVector g1 = FloatVector.fromArray(S, g, gi + L);
-        FloatVector g2 = FloatVector.fromArray(S, g, gi + 2 * L);
-        FloatVector g3 = FloatVector.fromArray(S, g, gi + 3 * L);
-        for (int p = from; p < to; p++) {
-            int r = idx[p] * n + c;
-            FloatVector.fromArray(S, out, r).add(exact(g0)).intoArray(out, r);
-            FloatVector.fromArray(S, out, r + L).add(exact(g1)).intoArray(out, r + L);
-            FloatVector.fromArray(S, out, r + 2 * L).add(exact(g2)).intoArray(out, r + 2 * L);
-            FloatVector.fromArray(S, out, r + 3 * L).add(exact(g3)).intoArray(out, r + 3 * L);
-        }
-    }
-
-    static void scatterAdd(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int c) {
-        FloatVector gv = FloatVector.fromArray(S, g, gi);
-        for (int p = from; p < to; p++) {
-            int r = idx[p] * n + c;
-            FloatVector.fromArray(S, out, r).add(exact(gv)).intoArray(out, r);
-        }
-    }
-
     static void rowTimesMatrix(float[] a, int aOff, int aStride, float[] b, int k, int n, int c, float[] out,
             int o) {
         FloatVector acc = FloatVector.zero(S);
@@ -263,21 +240,5 @@ final class VectorKernels {
 
     // Tails: the last 1..L-1 columns of a row at least L wide whose width is not a multiple of L
     // (46-wide softmax layers) run as the block that ends at the row's end. The lanes it shares with the
-    // block before are recomputed in the same order (same bits) or, when adding into the output, have
-    // their addend multiplied by zero (x + 0 and x + -0 are x for the sums here, which start at +0).
-
-    /** L zeros then L ones: loaded at {@code L - skip}, zero in the first {@code skip} lanes only. */
-    private static final float[] KEEP = new float[2 * L];
-
-    static {
-        java.util.Arrays.fill(KEEP, L, 2 * L, 1f);
-    }
-
-    static void scatterAddLast(int[] idx, int from, int to, float[] g, int gi, float[] out, int n, int skip) {
-        FloatVector gv = FloatVector.fromArray(S, g, gi).mul(FloatVector.fromArray(S, KEEP, L - skip));
-        for (int p = from; p < to; p++) {
-            int r = idx[p] * n + n - L;
-            FloatVector.fromArray(S, out, r).add(exact(gv)).intoArray(out, r);
-        }
-    }
+    // block before are recomputed in the same order: the same bits.
 }

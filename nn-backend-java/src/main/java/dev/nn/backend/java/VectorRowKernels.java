@@ -166,22 +166,4 @@ final class VectorRowKernels implements RowKernels {
             VectorKernels.gatherSum(idx, from, to, b, n, n - L, out, o + n - L);
         }
     }
-
-    @Override
-    public void scatterRow(int[] idx, int p0, int p1, float[] g, int gi, float[] out, int n) {
-        if (n < L) {
-            ScalarKernels.scatterColumns(idx, p0, p1, g, gi, out, n, 0);
-            return;
-        }
-        int c = 0;
-        for (; c + 4 * L <= n; c += 4 * L) {
-            VectorKernels.scatterAdd4(idx, p0, p1, g, gi + c, out, n, c);
-        }
-        for (; c + L <= n; c += L) {
-            VectorKernels.scatterAdd(idx, p0, p1, g, gi + c, out, n, c);
-        }
-        if (c < n) {
-            VectorKernels.scatterAddLast(idx, p0, p1, g, gi + n - L, out, n, L - (n - c));
-        }
-    }
 }
