@@ -116,6 +116,7 @@ public final class Bench {
         if (opts.containsKey("data-dir")) {
             DataLoading.run(java.nio.file.Path.of(opts.get("data-dir")));
         }
+        System.out.println("cross-core round trip before: " + CrossCore.roundTripNanos() + " ns");
         Workloads.Imdb imdb = new Workloads.Imdb();
         Workloads.Reuters reuters = new Workloads.Reuters();
         Workloads.Boston boston = new Workloads.Boston();
@@ -152,6 +153,7 @@ public final class Bench {
                 results.put(name, new Result[] {a, b, c});
             }
         }
+        System.out.println("cross-core round trip after: " + CrossCore.roundTripNanos() + " ns");
         // with DL4J present, every backend is set against it (time / DL4J's time: below 1 is faster)
         String base = results.containsKey(DL4J) ? DL4J : backends.get(0);
         for (String name : backends) {

@@ -37,4 +37,11 @@ class BenchArgsTest {
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(50_000_000L);
         assertThat(runs[0]).isGreaterThan(4);
     }
+
+    @Test
+    void theCrossCoreRoundTripIsMeasuredAndItsEchoThreadEnds() throws InterruptedException {
+        assertThat(CrossCore.roundTripNanos()).isPositive();
+        Thread.sleep(50);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("nn-bench-echo"));
+    }
 }
