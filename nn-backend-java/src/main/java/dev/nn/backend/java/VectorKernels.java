@@ -1,7 +1,6 @@
 package dev.nn.backend.java;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -224,10 +223,7 @@ final class VectorKernels {
     /**
      * RMSprop over whole vectors of {@code [from, to)}, each value rounded as in {@link ElementWise#rmsProp}:
      * {@code v = rho v + (1 - rho) (g g); w = w - (lr g) / sqrt(v + eps)}, with {@code g} read {@code gShift}
-     * values before {@code w} and {@code v}. Returns where the scalar tail starts. Where a whole vector of
-     * {@code g} is zero and {@code v + eps > 0}, {@code (lr g) / sqrt(v + eps)} is {@code lr g} itself (a zero of
-     * the same sign), and is taken as that: the same bits, without the square root and division that were most
-     * of a Boston step.
+     * values before {@code w} and {@code v}. Returns where the scalar tail starts.
      */
     static int rmsProp(float[] w, float[] g, int gShift, float[] v, float lr, float rho, float oneMinusRho, float eps,
             int from, int to) {
@@ -236,16 +232,8 @@ final class VectorKernels {
             FloatVector gv = FloatVector.fromArray(S, g, i - gShift);
             FloatVector vv = FloatVector.fromArray(S, v, i).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
             vv.intoArray(v, i);
-            FloatVector num = gv.mul(lr);
-            FloatVector den = vv.add(eps);
-            FloatVector wv = FloatVector.fromArray(S, w, i);
-            if (gv.compare(VectorOperators.EQ, 0f).allTrue() && den.compare(VectorOperators.GT, 0f).allTrue()) {
-                // a zero gradient (a ReLU unit that was off: whole rows of a batch-of-one kernel gradient) over a
-                // positive denominator: the quotient is that zero, so the square root and the division are skipped
-                wv.sub(num).intoArray(w, i);
-            } else {
-                wv.sub(num.div(den.lanewise(VectorOperators.SQRT))).intoArray(w, i);
-            }
+            FloatVector step = gv.mul(lr).div(vv.add(eps).lanewise(jdk.incubator.vector.VectorOperators.SQRT));
+            FloatVector.fromArray(S, w, i).sub(step).intoArray(w, i);
         }
         return i;
     }
