@@ -20,11 +20,12 @@ final class JavaTensor implements Tensor {
     int rowCount;
     /**
      * Scratch of the row-sparse product: the rows named; a cursor per row; where each packed row's sources start;
-     * the sources (rows of the multi-hot input), grouped by packed row.
+     * the sources (rows of the multi-hot input), grouped by packed row; the rows named, as bit sets.
      */
     int[] rowIdBuffer;
     int[] rowPositions;
     int[] rowStarts;
+    long[] rowsNamed;
     int[] compactIndices;
 
     /** Deferred velocity decays: row r still owes {@code lazySteps - rowSteps[r]} multiplications by lazyRho. */

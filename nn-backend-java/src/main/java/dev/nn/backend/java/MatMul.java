@@ -148,14 +148,19 @@ final class MatMul {
         int k = out.rows();
         int rows = x.rows();
         RowSparse.overwritten(out);
-        // the counting sort runs in blocks of rows, one per thread: block b counts its rows' ones into its own
-        // k counters, which then become its cursors into each list, after those of the blocks before it
-        int blocks = Math.max(1, Math.min(parallel.threads(), rows / 16));
+        // the counting sort runs in blocks of rows, one per thread where the sort is worth splitting (as
+        // Parallel decides): block b counts its rows' ones into its own k counters, which then become its
+        // cursors into each list, after those of the blocks before it
+        long sortWork = (long) idx.length * SORT_COST;
+        int blocks = (int) Math.max(1, Math.min(Math.min(parallel.threads(), rows / 16), sortWork / Parallel.MIN_WORK));
+        int words = (k + 63) >>> 6;
         if (out.rowPositions == null || out.rowPositions.length < blocks * k) {
             out.rowPositions = new int[blocks * k];
             out.rowIdBuffer = new int[k];
             out.rowStarts = new int[k + 1];
+            out.rowsNamed = new long[blocks * words];
         }
+        long[] named = out.rowsNamed;
         int[] cursors = out.rowPositions;
         int[] ids = out.rowIdBuffer;
         int[] starts = out.rowStarts;
@@ -163,29 +168,37 @@ final class MatMul {
             out.compactIndices = new int[idx.length];
         }
         int[] sources = out.compactIndices;
-        long sortWork = (long) idx.length * SORT_COST;
         parallel.range(blocks, sortWork, (b0, b1) -> {
             for (int b = b0; b < b1; b++) {
                 int base = b * k;
+                int bits = b * words;
                 Arrays.fill(cursors, base, base + k, 0);
+                Arrays.fill(named, bits, bits + words, 0L);
                 for (int p = off[rows * b / blocks]; p < off[rows * (b + 1) / blocks]; p++) {
-                    cursors[base + idx[p]]++;
+                    int r = idx[p];
+                    cursors[base + r]++;
+                    named[bits + (r >>> 6)] |= 1L << r;
                 }
             }
         });
-        // the rows named, in order, and where each one's list starts
+        // the rows named, in order (from the blocks' bit sets: a third of the time of testing all k counts, whose
+        // branch mispredicted), and where each one's list starts
         int count = 0;
         int at = 0;
-        for (int r = 0; r < k; r++) {
-            int first = at;
+        for (int word = 0; word < words; word++) {
+            long set = 0;
             for (int b = 0; b < blocks; b++) {
-                int c = cursors[b * k + r];
-                cursors[b * k + r] = at;
-                at += c;
+                set |= named[b * words + word];
             }
-            if (at != first) {
+            for (; set != 0; set &= set - 1) {
+                int r = (word << 6) + Long.numberOfTrailingZeros(set);
                 ids[count] = r;
-                starts[count++] = first;
+                starts[count++] = at;
+                for (int b = 0; b < blocks; b++) {
+                    int c = cursors[b * k + r];
+                    cursors[b * k + r] = at;
+                    at += c;
+                }
             }
         }
         starts[count] = at;
