@@ -9,5 +9,12 @@ public enum BinaryOp {
     ADD,
     SUB,
     MUL,
-    DIV
+    DIV;
+
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The name in lower case, as kernels name the op in their messages ({@code add}). */
+    public String label() {
+        return label;
+    }
 }

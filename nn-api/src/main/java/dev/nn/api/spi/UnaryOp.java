@@ -19,5 +19,12 @@ public enum UnaryOp {
     /** {@code |x|}. */
     ABS,
     /** {@code -x}. */
-    NEG
+    NEG;
+
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The name in lower case, as kernels name the op in their messages ({@code relu}). */
+    public String label() {
+        return label;
+    }
 }

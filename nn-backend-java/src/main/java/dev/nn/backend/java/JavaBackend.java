@@ -133,13 +133,13 @@ public final class JavaBackend implements Backend, FusedUpdates {
 
     @Override
     public void unary(UnaryOp op, Tensor x, Tensor out) {
-        Checks.sameShape(op.name().toLowerCase(java.util.Locale.ROOT), x, out);
+        Checks.sameShape(op.label(), x, out);
         elementWise.unary(op, own(x).data, own(out).data);
     }
 
     @Override
     public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-        Checks.broadcast(op.name().toLowerCase(java.util.Locale.ROOT), a, b, out);
+        Checks.broadcast(op.label(), a, b, out);
         elementWise.binary(op, own(a).data, a.rows(), a.cols(), own(b).data, b.rows(), b.cols(), own(out).data);
     }
 

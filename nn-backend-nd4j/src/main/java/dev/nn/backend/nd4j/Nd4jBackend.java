@@ -244,7 +244,7 @@ public final class Nd4jBackend implements Backend, FusedUpdates, FusedLayers {
 
     @Override
     public void unary(UnaryOp op, Tensor x, Tensor out) {
-        Checks.sameShape(op.name().toLowerCase(java.util.Locale.ROOT), x, out);
+        Checks.sameShape(op.label(), x, out);
         INDArray in = a(x);
         INDArray z = a(out);
         ops.legacy(op, in, null, z, 0, () -> switch (op) {
@@ -262,7 +262,7 @@ public final class Nd4jBackend implements Backend, FusedUpdates, FusedLayers {
 
     @Override
     public void binary(BinaryOp op, Tensor x, Tensor y, Tensor out) {
-        Checks.broadcast(op.name().toLowerCase(java.util.Locale.ROOT), x, y, out);
+        Checks.broadcast(op.label(), x, y, out);
         pairwise(op, a(x), a(y), a(out));
     }
 
