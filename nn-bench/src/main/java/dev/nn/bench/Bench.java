@@ -55,36 +55,29 @@ public final class Bench {
     }
 
     private static int positive(Map<String, String> opts, String key, int defaultValue) {
-        String v = opts.get(key);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--" + key + " expects a positive integer, received '" + v + "'. " + USAGE);
+        return option(opts, key, defaultValue, Integer::parseInt, n -> n >= 1, "a positive integer");
     }
 
     private static double seconds(Map<String, String> opts, String key, double defaultValue) {
+        return option(opts, key, defaultValue, Double::parseDouble, t -> t >= 0 && t <= 3600, "seconds from 0 to 3600");
+    }
+
+    /** The value of {@code --key}, or the default; a value that does not parse or is not valid is a usage error. */
+    private static <T> T option(Map<String, String> opts, String key, T defaultValue,
+            java.util.function.Function<String, T> parse, java.util.function.Predicate<T> valid, String expects) {
         String v = opts.get(key);
         if (v == null) {
             return defaultValue;
         }
         try {
-            double s = Double.parseDouble(v);
-            if (s >= 0 && s <= 3600) {
-                return s;
+            T value = parse.apply(v);
+            if (valid.test(value)) {
+                return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("--" + key + " expects seconds from 0 to 3600, received '" + v + "'. "
-                + USAGE);
+        throw new IllegalArgumentException("--" + key + " expects " + expects + ", received '" + v + "'. " + USAGE);
     }
 
     /** {@code 5} rather than {@code 5.0}; {@code 0.5} as it is. */
