@@ -104,8 +104,8 @@ public final class Bench {
                     + workloads + "'. " + USAGE);
         }
         System.out.printf(Locale.ROOT, "nn-bench: %d measured epochs after %s s of warm-up (at least 2 epochs), "
-                + "%d threads, %d cores, Java %s%n", epochs, fmt(warmup), threads, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+                + "%d threads, %d cores, Java %s%n", epochs, fmt(warmup), threads,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         if (opts.containsKey("data-dir")) {
             DataLoading.run(java.nio.file.Path.of(opts.get("data-dir")));
         }

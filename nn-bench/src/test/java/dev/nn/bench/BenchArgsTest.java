@@ -20,7 +20,8 @@ class BenchArgsTest {
         assertThatThrownBy(() -> Bench.run(new String[] {"--workloads", "A,D"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A, B and C");
         assertThatThrownBy(() -> Bench.run(new String[] {"--warmup", "-1"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--warmup expects seconds from 0 to 3600, received '-1'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--warmup expects seconds from 0 to 3600, received '-1'");
         assertThatThrownBy(() -> Bench.run(new String[] {"--warmup", "soon"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warmup expects seconds");
         assertThatThrownBy(() -> Bench.run(new String[] {"--epochs"}))
