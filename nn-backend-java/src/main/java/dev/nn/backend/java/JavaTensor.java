@@ -19,14 +19,15 @@ final class JavaTensor implements Tensor {
     int[] rowIds;
     int rowCount;
     /**
-     * Scratch of the row-sparse product: the rows named; a cursor per row; where each packed row's sources start;
-     * the sources (rows of the multi-hot input), grouped by packed row; the rows named, as bit sets.
+     * Scratch of the row-sparse product ({@code MatMul.sparseT}): the rows named; a counter, then a cursor, per row
+     * and block of the sort; where each packed row's sources start; the sources (rows of the multi-hot input),
+     * grouped by packed row; the rows named, as bit sets.
      */
     int[] rowIdBuffer;
-    int[] rowPositions;
-    int[] rowStarts;
+    int[] sortCursors;
+    int[] sourceStarts;
+    int[] sortSources;
     long[] rowsNamed;
-    int[] compactIndices;
 
     /** Deferred velocity decays: row r still owes {@code lazySteps - rowSteps[r]} multiplications by lazyRho. */
     int[] rowSteps;

@@ -148,26 +148,26 @@ final class MatMul {
         int k = out.rows();
         int rows = x.rows();
         RowSparse.overwritten(out);
-        // the counting sort runs in blocks of rows, one per thread where the sort is worth splitting (as
-        // Parallel decides): block b counts its rows' ones into its own k counters, which then become its
-        // cursors into each list, after those of the blocks before it
+        // the counting sort runs in blocks of rows, as many as the threads it is split across (at least 16 rows
+        // each): block b counts its rows' ones into its own k counters, which then become its cursors into each
+        // list, after those of the blocks before it
         long sortWork = (long) idx.length * SORT_COST;
-        int blocks = (int) Math.max(1, Math.min(Math.min(parallel.threads(), rows / 16), sortWork / Parallel.MIN_WORK));
+        int blocks = parallel.parts(Math.max(1, rows / 16), sortWork);
         int words = (k + 63) >>> 6;
-        if (out.rowPositions == null || out.rowPositions.length < blocks * k) {
-            out.rowPositions = new int[blocks * k];
+        if (out.sortCursors == null || out.sortCursors.length < blocks * k) {
+            out.sortCursors = new int[blocks * k];
             out.rowIdBuffer = new int[k];
-            out.rowStarts = new int[k + 1];
+            out.sourceStarts = new int[k + 1];
             out.rowsNamed = new long[blocks * words];
         }
         long[] named = out.rowsNamed;
-        int[] cursors = out.rowPositions;
+        int[] cursors = out.sortCursors;
         int[] ids = out.rowIdBuffer;
-        int[] starts = out.rowStarts;
-        if (out.compactIndices == null || out.compactIndices.length < idx.length) {
-            out.compactIndices = new int[idx.length];
+        int[] starts = out.sourceStarts;
+        if (out.sortSources == null || out.sortSources.length < idx.length) {
+            out.sortSources = new int[idx.length];
         }
-        int[] sources = out.compactIndices;
+        int[] sources = out.sortSources;
         parallel.range(blocks, sortWork, (b0, b1) -> {
             for (int b = b0; b < b1; b++) {
                 int base = b * k;

@@ -59,7 +59,7 @@ final class Parallel implements AutoCloseable {
      * start at multiples of {@code grain} (the rows a kernel takes at a time, say).
      */
     void range(int n, long work, int grain, RangeBody body) {
-        int parts = (int) Math.min(Math.min(threads, n), Math.max(1, work / MIN_WORK));
+        int parts = parts(n, work);
         if (parts <= 1 || Thread.currentThread() instanceof Worker) {
             body.run(0, n);
             return;
@@ -77,6 +77,11 @@ final class Parallel implements AutoCloseable {
                 busy = false;
             }
         }
+    }
+
+    /** Into how many parts {@link #range} splits a loop of {@code n} with {@code work} multiply-adds in all. */
+    int parts(int n, long work) {
+        return (int) Math.min(Math.min(threads, n), Math.max(1, work / MIN_WORK));
     }
 
     private void split(int n, int parts, int grain, RangeBody body) {
