@@ -107,10 +107,11 @@ public record RunContext(Backend backend, ChapterData data, RunOptions options,
      * once the lanes have stopped; the tasks not yet started are then skipped.
      */
     public <T> List<T> concurrently(List<Function<RunContext, T>> tasks) {
+        // one lane needs no sibling: the tasks then run here, and no backend is made for nothing
         int lanes = Math.min(backend == null ? 1 : backend.threads(), tasks.size());
         List<Backend> siblings = new ArrayList<>();
         try {
-            for (int i = 0; i < lanes; i++) {
+            for (int i = 0; lanes > 1 && i < lanes; i++) {
                 java.util.Optional<Backend> sibling = backend.singleThreadedSibling();
                 if (sibling.isEmpty()) {
                     break;

@@ -103,6 +103,13 @@ class RunContextTest {
     }
 
     @Test
+    void withoutABackendTheTasksRunInOrderOnTheContextItself() {
+        RunContext ctx = context(42, 1);
+        List<Function<RunContext, RunContext>> tasks = List.of(c -> c, c -> c);
+        assertThat(ctx.concurrently(tasks)).containsExactly(ctx, ctx);
+    }
+
+    @Test
     void oneThreadRunsTheTasksInOrderOnTheContextItself() {
         try (Backend one = Backends.create("java", 1)) {
             RunContext ctx = on(one);
