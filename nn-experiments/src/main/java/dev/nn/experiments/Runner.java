@@ -46,27 +46,39 @@ public final class Runner {
             ModelStore models, java.util.function.Consumer<RunRecord> checkpoint, PrintStream out) throws IOException {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();
-        RunContext ctx = new RunContext(backend, data, options, progress, models);
-        List<ExperimentResult> results = new ArrayList<>();
-        for (Experiment e : selected) {
-            out.printf(Locale.ROOT, "%n== [%d/%d] %s %s (%s)%n", results.size() + 1, selected.size(), e.section(),
-                    e.title(), e.id());
-            ExperimentResult r = e.run(ctx);
-            results.add(r);
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "-> %s in %.1f s:", e.id(), r.seconds()));
-            r.metrics().forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
-            e.book().forEach(b -> line.append(String.format(Locale.ROOT, " (book %s=%.4f)", b.metric(), b.value())));
-            out.println(line);
-            if (r.repeats().seeds().size() > 1) {
-                StringBuilder seeds = new StringBuilder("   mean of seeds " + r.repeats().seeds() + ":");
-                r.repeats().values().forEach((k, v) -> seeds.append(' ').append(k).append(' ').append(v.stream()
-                        .map(x -> String.format(Locale.ROOT, "%.4f", x)).toList()));
-                out.println(seeds);
+        // the lanes independent trainings run side by side on, open until the end: the models trained on them are
+        // saved and used after their training
+        List<Backend> lanes = RunContext.lanesOf(backend);
+        try {
+            RunContext ctx = new RunContext(backend, data, options, progress, models, lanes);
+            List<ExperimentResult> results = new ArrayList<>();
+            for (Experiment e : selected) {
+                out.printf(Locale.ROOT, "%n== [%d/%d] %s %s (%s)%n", results.size() + 1, selected.size(), e.section(),
+                        e.title(), e.id());
+                ExperimentResult r = e.run(ctx);
+                results.add(r);
+                print(e, r, out);
+                checkpoint.accept(RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results));
+                out.println(runProgress(results.size(), selected.size(), (System.nanoTime() - start) / 1e9));
             }
-            r.notes().forEach(n -> out.println("   " + n));
-            checkpoint.accept(RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results));
-            out.println(runProgress(results.size(), selected.size(), (System.nanoTime() - start) / 1e9));
+            return RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results);
+        } finally {
+            lanes.forEach(Backend::close);
         }
-        return RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results);
+    }
+
+    /** An experiment's line: its time, metrics and the book's, then each seed's values and the notes. */
+    private static void print(Experiment e, ExperimentResult r, PrintStream out) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "-> %s in %.1f s:", e.id(), r.seconds()));
+        r.metrics().forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
+        e.book().forEach(b -> line.append(String.format(Locale.ROOT, " (book %s=%.4f)", b.metric(), b.value())));
+        out.println(line);
+        if (r.repeats().seeds().size() > 1) {
+            StringBuilder seeds = new StringBuilder("   mean of seeds " + r.repeats().seeds() + ":");
+            r.repeats().values().forEach((k, v) -> seeds.append(' ').append(k).append(' ').append(v.stream()
+                    .map(x -> String.format(Locale.ROOT, "%.4f", x)).toList()));
+            out.println(seeds);
+        }
+        r.notes().forEach(n -> out.println("   " + n));
     }
 }

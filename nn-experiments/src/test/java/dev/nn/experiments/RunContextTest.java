@@ -28,7 +28,7 @@ class RunContextTest {
     @Test
     void repeatRunsOneTrialPerSeedInOrderAndAveragesEachMetric() {
         List<Long> seen = new ArrayList<>();
-        RunContext.Repeated r = context(42, 3).repeat(seed -> {
+        RunContext.Repeated r = context(42, 3).repeat((c, seed) -> {
             seen.add(seed);
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("test_loss", (double) seed);
@@ -49,7 +49,7 @@ class RunContextTest {
 
     @Test
     void oneRepeatIsTheBooksSingleTraining() {
-        RunContext.Repeated r = context(7, 1).repeat(seed -> trial(seed, Map.of("test_mae", 2.5)));
+        RunContext.Repeated r = context(7, 1).repeat((c, seed) -> trial(seed, Map.of("test_mae", 2.5)));
         assertThat(r.means()).containsExactly(Map.entry("test_mae", 2.5));
         assertThat(r.repeats().seeds()).containsExactly(7L);
         assertThat(r.repeats().std("test_mae")).isZero();
@@ -59,7 +59,7 @@ class RunContextTest {
 
     @Test
     void trialsThatDisagreeOnTheirMetricsOrZeroRepeatsAreRejected() {
-        assertThatThrownBy(() -> context(1, 2).repeat(seed -> trial(seed, seed == 1 ? Map.of("a", 1.0) : Map.of("b", 1.0))))
+        assertThatThrownBy(() -> context(1, 2).repeat((c, seed) -> trial(seed, seed == 1 ? Map.of("a", 1.0) : Map.of("b", 1.0))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Seed 2 gave metrics [b]");
         assertThatThrownBy(() -> context(1, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("repeats=0");
@@ -69,6 +69,106 @@ class RunContextTest {
 
     private static RunContext on(Backend backend) {
         return new RunContext(backend, null, new RunOptions(1, 1, 0, 0), label -> null, ModelStore.none());
+    }
+
+    /** A context on {@code backend} with its lanes, as the Runner makes it, given to {@code test}; lanes closed after. */
+    private static void withLanes(Backend backend, int repeats, java.util.function.Consumer<RunContext> test) {
+        List<Backend> lanes = RunContext.lanesOf(backend);
+        try {
+            test.accept(new RunContext(backend, null, new RunOptions(42, repeats, 0, 0), label -> null,
+                    ModelStore.none(), lanes));
+        } finally {
+            lanes.forEach(Backend::close);
+        }
+    }
+
+    /** Counts down {@code latch} and waits for it: passes only if as many callers as its count are here at once. */
+    private static void meet(CountDownLatch latch, String who) {
+        latch.countDown();
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).as(who + " had company").isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theLanesAreOneOneThreadSiblingPerThreadAndNoneOnOneThread() {
+        try (Backend two = Backends.create("java", 2); Backend one = Backends.create("java", 1)) {
+            List<Backend> lanes = RunContext.lanesOf(two);
+            try {
+                assertThat(lanes).hasSize(2).doesNotContain(two);
+                assertThat(lanes).extracting(Backend::threads).containsExactly(1, 1);
+                assertThat(lanes.get(0)).isNotSameAs(lanes.get(1));
+            } finally {
+                lanes.forEach(Backend::close);
+            }
+            assertThat(RunContext.lanesOf(one)).isEmpty();
+            assertThat(RunContext.lanesOf(null)).isEmpty();
+            assertThatThrownBy(() -> new RunContext(two, null, new RunOptions(1, 1, 0, 0), l -> null, ModelStore.none(),
+                    List.of(one))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("received one");
+        }
+    }
+
+    @Test
+    void repeatedTrialsRunSideBySideOnTheLanesAndComeBackInSeedOrder() {
+        try (Backend two = Backends.create("java", 2)) {
+            withLanes(two, 3, ctx -> {
+                CountDownLatch firstTwo = new CountDownLatch(2);
+                List<Backend> seen = Collections.synchronizedList(new ArrayList<>());
+                RunContext.Repeated r = ctx.repeat((c, seed) -> {
+                    seen.add(c.backend());
+                    assertThat(c.lanes()).as("a lane has no lanes of its own").isEmpty();
+                    if (seed < 44) {
+                        meet(firstTwo, "seed " + seed);
+                    }
+                    return trial(seed, Map.of("test_loss", (double) seed));
+                });
+                assertThat(r.trials()).extracting(Trial::seed).containsExactly(42L, 43L, 44L);
+                assertThat(r.means()).containsExactly(Map.entry("test_loss", 43.0));
+                assertThat(seen).hasSize(3).allSatisfy(b -> assertThat(ctx.lanes()).contains(b));
+            });
+        }
+    }
+
+    @Test
+    void bothRunsItsTwoTasksSideBySideAndWhatEachRunsWithinItsLaneInOrder() {
+        try (Backend two = Backends.create("java", 2)) {
+            withLanes(two, 2, ctx -> {
+                CountDownLatch both = new CountDownLatch(2);
+                List<String> inSecond = Collections.synchronizedList(new ArrayList<>());
+                RunContext.Both<String, RunContext.Repeated> r = ctx.both(c -> {
+                    meet(both, "the first task");
+                    return "validation";
+                }, c -> {
+                    meet(both, "the second task");
+                    Thread lane = Thread.currentThread();
+                    return c.repeat((cc, seed) -> {
+                        // one after another on the second task's own lane: there are no lanes left to split into
+                        assertThat(Thread.currentThread()).isSameAs(lane);
+                        assertThat(cc).isSameAs(c);
+                        inSecond.add("seed " + seed);
+                        return trial(seed, Map.of("m", 1.0));
+                    });
+                });
+                assertThat(r.first()).isEqualTo("validation");
+                assertThat(r.second().trials()).extracting(Trial::seed).containsExactly(42L, 43L);
+                assertThat(inSecond).containsExactly("seed 42", "seed 43");
+            });
+            // without lanes, in order on the context itself
+            List<String> order = new ArrayList<>();
+            RunContext plain = on(two);
+            RunContext.Both<Integer, Integer> r = plain.both(c -> {
+                assertThat(c).isSameAs(plain);
+                order.add("first");
+                return 1;
+            }, c -> {
+                order.add("second");
+                return 2;
+            });
+            assertThat(r).isEqualTo(new RunContext.Both<>(1, 2));
+            assertThat(order).containsExactly("first", "second");
+        }
     }
 
     @Test
@@ -96,7 +196,7 @@ class RunContextTest {
                     return task * 10;
                 });
             }
-            assertThat(on(two).concurrently(tasks)).containsExactly(0, 10, 20, 30, 40);
+            withLanes(two, 1, ctx -> assertThat(ctx.concurrently(tasks)).containsExactly(0, 10, 20, 30, 40));
             assertThat(seen).hasSize(5);
             assertThat(seen.stream().distinct().count()).as("one sibling per lane").isEqualTo(2);
         }
@@ -155,8 +255,8 @@ class RunContextTest {
                     return task;
                 });
             }
-            assertThatThrownBy(() -> on(two).concurrently(tasks)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("task 0 failed");
+            withLanes(two, 1, ctx -> assertThatThrownBy(() -> ctx.concurrently(tasks))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("task 0 failed"));
             assertThat(ran).as("tasks after the first failure are skipped").containsExactlyInAnyOrder(0, 1);
         }
     }

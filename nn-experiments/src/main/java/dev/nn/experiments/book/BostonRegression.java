@@ -118,9 +118,9 @@ public final class BostonRegression implements Experiment {
         List<Double> smoothed = smooth(average, 10, 0.9);
 
         // Listing 3.32: the final model, once per seed
-        RunContext.Repeated test = ctx.repeat(seed -> {
-            Sequential model = model(ctx, seed);
-            History h = model.fit(x.train(), y, ctx.epochs(80), 16, ctx.progress(ctx.seedLabel(
+        RunContext.Repeated test = ctx.repeat((c, seed) -> {
+            Sequential model = model(c, seed);
+            History h = model.fit(x.train(), y, c.epochs(80), 16, c.progress(c.seedLabel(
                     "boston: final model, 80 epochs of batch 16", seed)));
             Map<String, Double> m = model.evaluate(x.test(), data.test().targets());
             Map<String, Double> named = new LinkedHashMap<>();

@@ -78,16 +78,18 @@ public final class ImdbClassification implements Experiment {
         DenseMatrix yTrain = Listings.binaryTargets(data.train().labels());
         DenseMatrix yTest = Listings.binaryTargets(data.test().labels());
 
-        // 3.4.4 Validating your approach
-        History history = Listings.imdbValidationRun(ctx, model(ctx, ctx.seed()), xTrain, yTrain, id());
-
-        // Retraining a model from scratch, once per seed
-        RunContext.Repeated test = ctx.repeat(seed -> {
-            Sequential model = model(ctx, seed);
-            History h = model.fit(xTrain, yTrain, ctx.epochs(4), 512, ctx.progress(ctx.seedLabel(
-                    "imdb: 4 epochs on all of train", seed)));
-            return new Trial(seed, model, h, Listings.prefixed("test_", model.evaluate(xTest, yTest)));
-        });
+        // 3.4.4 Validating your approach, and retraining a model from scratch once per seed: independent
+        // trainings, run side by side where the context has lanes
+        RunContext.Both<History, RunContext.Repeated> runs = ctx.both(
+                lane -> Listings.imdbValidationRun(lane, model(lane, lane.seed()), xTrain, yTrain, id()),
+                lane -> lane.repeat((c, seed) -> {
+                    Sequential model = model(c, seed);
+                    History h = model.fit(xTrain, yTrain, c.epochs(4), 512, c.progress(c.seedLabel(
+                            "imdb: 4 epochs on all of train", seed)));
+                    return new Trial(seed, model, h, Listings.prefixed("test_", model.evaluate(xTest, yTest)));
+                }));
+        History history = runs.first();
+        RunContext.Repeated test = runs.second();
 
         // 3.4.6 Using a trained model to generate predictions on new data (the first seed's model)
         DenseMatrix predictions = test.first().model().predict(xTest.slice(0, 10));
