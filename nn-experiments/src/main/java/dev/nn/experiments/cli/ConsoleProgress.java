@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Keras-style progress on the console: {@code Epoch 3/20} with samples, elapsed time, loss and metrics, and
  * once an epoch has been timed the time left for this training.
  * On a terminal a live bar is redrawn as batches finish; elsewhere (CI logs) one line per epoch, and
- * for long trainings about ten lines in all. While several trainings run side by side (Boston's folds on
- * two threads) there is no live bar and every epoch line starts with its training's label.
+ * for long trainings about ten lines in all. Once several trainings run side by side (Boston's folds, or a
+ * validation run beside its seeds' trainings, on two threads) there is no live bar and every epoch line of each
+ * of them, to its last, starts with its training's label.
  */
 final class ConsoleProgress implements TrainingListener {
 
@@ -25,6 +26,8 @@ final class ConsoleProgress implements TrainingListener {
     private long epochStart;
     private long lastDraw;
     private double trainedSeconds;
+    /** Whether another training has run beside this one since it began: its lines then say whose they are. */
+    private boolean shared;
 
     /**
      * @param running how many trainings are running now, shared by every listener of one run: more than one
@@ -37,8 +40,13 @@ final class ConsoleProgress implements TrainingListener {
         this.running = running;
     }
 
+    /**
+     * No other training runs, nor has since this one began: once two have run side by side, a line without its
+     * label could be either's (the next training of a lane may have started meanwhile).
+     */
     private boolean alone() {
-        return running.get() <= 1;
+        shared |= running.get() > 1;
+        return !shared;
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleProgressTest {
 
     @Test
-    void epochLinesNameTheirTrainingOnlyWhileAnotherRunsBesideIt() {
+    void epochLinesNameTheirTrainingOnceAnotherHasRunBesideIt() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         AtomicInteger running = new AtomicInteger();
@@ -37,6 +37,7 @@ class ConsoleProgressTest {
                 // side by side: labelled, and no live bar redrawn over the other's lines
                 "boston: fold 2 - Epoch 1/2 - 0.50s - loss: 2.0000 - about 1s left",
                 "boston: fold 1 - Epoch 2/2 - 0.50s - loss: 0.5000",
-                "Epoch 2/2 - 0.50s - loss: 1.5000");
+                // alone again, but its earlier lines were labelled: so are its last
+                "boston: fold 2 - Epoch 2/2 - 0.50s - loss: 1.5000");
     }
 }
