@@ -15,7 +15,6 @@ import dev.nn.datasets.TextSplit;
 import dev.nn.experiments.BookValue;
 import dev.nn.experiments.Experiment;
 import dev.nn.experiments.RunContext;
-import dev.nn.experiments.Trial;
 import dev.nn.experiments.results.Curve;
 import dev.nn.experiments.results.ExperimentResult;
 import java.io.IOException;
@@ -78,16 +77,9 @@ public final class ImdbClassification implements Experiment {
         DenseMatrix yTrain = Listings.binaryTargets(data.train().labels());
         DenseMatrix yTest = Listings.binaryTargets(data.test().labels());
 
-        // 3.4.4 Validating your approach, and retraining a model from scratch once per seed: independent
-        // trainings, run side by side where the context has lanes
-        RunContext.Both<History, RunContext.Repeated> runs = ctx.both(
-                lane -> Listings.imdbValidationRun(lane, model(lane, lane.seed()), xTrain, yTrain, id()),
-                lane -> lane.repeat((c, seed) -> {
-                    Sequential model = model(c, seed);
-                    History h = model.fit(xTrain, yTrain, c.epochs(4), 512, c.progress(c.seedLabel(
-                            "imdb: 4 epochs on all of train", seed)));
-                    return new Trial(seed, model, h, Listings.prefixed("test_", model.evaluate(xTest, yTest)));
-                }));
+        // 3.4.4 Validating your approach, and retraining a model from scratch once per seed (3.4.5)
+        RunContext.Both<History, RunContext.Repeated> runs = Listings.imdbTrainings(ctx, ImdbClassification::model,
+                xTrain, yTrain, xTest, yTest, id());
         History history = runs.first();
         RunContext.Repeated test = runs.second();
 

@@ -17,7 +17,6 @@ import dev.nn.api.training.History;
 import dev.nn.datasets.TextSplit;
 import dev.nn.experiments.BookValue;
 import dev.nn.experiments.RunContext;
-import dev.nn.experiments.Trial;
 import dev.nn.experiments.results.Curve;
 import dev.nn.experiments.results.ExperimentResult;
 import java.io.IOException;
@@ -76,16 +75,9 @@ public final class ImdbVariant extends ModelVariant {
         DenseMatrix yTrain = Listings.binaryTargets(data.train().labels());
         DenseMatrix yTest = Listings.binaryTargets(data.test().labels());
         MultiHotRows xTest = ctx.data().imdbMultiHot().test();
-        // the validation curves of 3.4.4 for this variant, to set beside the baseline's, and the test-set trainings:
-        // independent, run side by side where the context has lanes
-        RunContext.Both<History, RunContext.Repeated> runs = ctx.both(
-                lane -> Listings.imdbValidationRun(lane, model(lane, lane.seed()), xTrain, yTrain, id()),
-                lane -> lane.repeat((c, seed) -> {
-                    Sequential model = model(c, seed);
-                    History history = model.fit(xTrain, yTrain, c.epochs(4), 512,
-                            c.progress(c.seedLabel(id() + ": 4 epochs", seed)));
-                    return new Trial(seed, model, history, Listings.prefixed("test_", model.evaluate(xTest, yTest)));
-                }));
+        // the validation curves of 3.4.4 for this variant, to set beside the baseline's, and the test-set trainings
+        RunContext.Both<History, RunContext.Repeated> runs = Listings.imdbTrainings(ctx, this::model, xTrain, yTrain,
+                xTest, yTest, id());
         History validation = runs.first();
         RunContext.Repeated test = runs.second();
         return result.metrics(test.means()).repeats(test.repeats()).model(ctx.keep(id(), test.first().model()))

@@ -1,14 +1,19 @@
 package dev.nn.experiments.book;
 
 import dev.nn.api.data.DenseMatrix;
+import dev.nn.api.data.MultiHotRows;
 import dev.nn.api.layers.Dense;
 import dev.nn.api.layers.Layer;
 import dev.nn.api.models.Sequential;
+import dev.nn.api.training.History;
+import dev.nn.api.training.ValidationData;
 import dev.nn.experiments.RunContext;
+import dev.nn.experiments.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** Small helpers the listings share. */
 final class Listings {
@@ -44,14 +49,25 @@ final class Listings {
     }
 
     /**
-     * 3.4.4, validating your approach: {@code model} trained 20 epochs of batch 512 on {@code x_train[10000:]}
-     * with {@code x_train[:10000]} as the validation data.
+     * The trainings of an IMDB model: 3.4.4's validation run ({@code model} trained 20 epochs of batch 512 on
+     * {@code x_train[10000:]} with {@code x_train[:10000]} as the validation data) and, once per seed, a fresh
+     * model trained 4 epochs on all of train and scored on the test set (3.4.5). They are independent, so they
+     * run side by side where the context has lanes ({@link RunContext#both}): the validation run on one, the
+     * seeds one after another on the other.
      */
-    static dev.nn.api.training.History imdbValidationRun(RunContext ctx, Sequential model,
-            dev.nn.api.data.MultiHotRows xTrain, DenseMatrix yTrain, String label) {
-        return model.fit(xTrain.slice(10_000, 25_000), yTrain.slice(10_000, 25_000), ctx.epochs(20), 512,
-                dev.nn.api.training.ValidationData.of(xTrain.slice(0, 10_000), yTrain.slice(0, 10_000)),
-                ctx.progress(label + ": 20 epochs, validation on x_train[:10000]"));
+    static RunContext.Both<History, RunContext.Repeated> imdbTrainings(RunContext ctx,
+            BiFunction<RunContext, Long, Sequential> model, MultiHotRows xTrain, DenseMatrix yTrain, MultiHotRows xTest,
+            DenseMatrix yTest, String id) {
+        return ctx.both(lane -> model.apply(lane, lane.seed()).fit(xTrain.slice(10_000, 25_000),
+                        yTrain.slice(10_000, 25_000), lane.epochs(20), 512,
+                        ValidationData.of(xTrain.slice(0, 10_000), yTrain.slice(0, 10_000)),
+                        lane.progress(id + ": 20 epochs, validation on x_train[:10000]")),
+                lane -> lane.repeat((c, seed) -> {
+                    Sequential m = model.apply(c, seed);
+                    History h = m.fit(xTrain, yTrain, c.epochs(4), 512, c.progress(c.seedLabel(
+                            id + ": 4 epochs on all of train", seed)));
+                    return new Trial(seed, m, h, prefixed("test_", m.evaluate(xTest, yTest)));
+                }));
     }
 
     /** {@code evaluate} results renamed with a prefix: {@code loss} becomes {@code test_loss}. */
