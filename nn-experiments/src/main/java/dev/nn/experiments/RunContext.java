@@ -42,8 +42,11 @@ public record RunContext(Backend backend, ChapterData data, RunOptions options,
      * per thread, or none when it runs on one thread or makes no siblings. The caller closes them.
      */
     public static List<Backend> lanesOf(Backend backend) {
+        if (backend == null || backend.threads() < 2) {
+            return List.of();
+        }
         List<Backend> lanes = new ArrayList<>();
-        for (int i = 0; backend != null && backend.threads() > 1 && i < backend.threads(); i++) {
+        for (int i = 0; i < backend.threads(); i++) {
             java.util.Optional<Backend> sibling = backend.singleThreadedSibling();
             if (sibling.isEmpty()) {
                 break;

@@ -59,7 +59,8 @@ class RunContextTest {
 
     @Test
     void trialsThatDisagreeOnTheirMetricsOrZeroRepeatsAreRejected() {
-        assertThatThrownBy(() -> context(1, 2).repeat((c, seed) -> trial(seed, seed == 1 ? Map.of("a", 1.0) : Map.of("b", 1.0))))
+        assertThatThrownBy(() -> context(1, 2).repeat((c, seed) -> trial(seed,
+                seed == 1 ? Map.of("a", 1.0) : Map.of("b", 1.0))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Seed 2 gave metrics [b]");
         assertThatThrownBy(() -> context(1, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("repeats=0");
@@ -71,7 +72,7 @@ class RunContextTest {
         return new RunContext(backend, null, new RunOptions(1, 1, 0, 0), label -> null, ModelStore.none());
     }
 
-    /** A context on {@code backend} with its lanes, as the Runner makes it, given to {@code test}; lanes closed after. */
+    /** Runs {@code test} on a context with {@code backend}'s lanes, as the Runner makes them; closes them after. */
     private static void withLanes(Backend backend, int repeats, java.util.function.Consumer<RunContext> test) {
         List<Backend> lanes = RunContext.lanesOf(backend);
         try {

@@ -25,7 +25,8 @@ class RunnerTest {
         return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("singleThreadedSibling")) {
-                        Backend sibling = recording(((Optional<Backend>) method.invoke(real)).orElseThrow(), made, closed);
+                        Optional<Backend> realSibling = (Optional<Backend>) method.invoke(real);
+                        Backend sibling = recording(realSibling.orElseThrow(), made, closed);
                         made.add(sibling);
                         return Optional.of(sibling);
                     }
