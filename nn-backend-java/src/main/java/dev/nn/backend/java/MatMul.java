@@ -44,24 +44,21 @@ final class MatMul {
 
     /** {@code out(m, n) = a(m, k) x b(k, n)}. Threads split the rows. */
     void nn(float[] a, float[] b, float[] out, int m, int k, int n) {
-        float[] p = pack(b, k, n, m);
+        float[] p = pack(b, k, n, m, false, true);
         parallel.range(m, (long) m * k * n, ROWS_PER_PASS,
                 (from, to) -> kernels.rowsTimesMatrix(a, k, 1, b, p, k, n, out, from, to));
     }
 
     /**
      * {@code b} (k x n) in the kernels' column panels, in this product's scratch array, or null where they read
-     * it as it is. Threads split the panels. Each panel is read by every group of output rows, from cache: read
-     * in place, a panel's rows are n floats apart, and at n = 512 or 4096 (2 or 16 KB) its lines fell in the
-     * same few cache sets and evicted each other.
+     * it as it is ({@link RowKernels#panels}: {@code b} given as its transpose (n x k) when {@code transposed},
+     * {@code rowsContiguous} when the product reads the rows of its left operand with stride 1). Threads split
+     * the panels. Each panel is read by every group of output rows, from cache: read in place, a panel's rows are
+     * n floats apart, and at n = 512 or 4096 (2 or 16 KB) its lines fell in the same few cache sets and evicted
+     * each other.
      */
-    private float[] pack(float[] b, int k, int n, int rows) {
-        return pack(b, k, n, rows, false);
-    }
-
-    /** {@link #pack}, with {@code b} given as its transpose (n x k) when {@code transposed}. */
-    private float[] pack(float[] b, int k, int n, int rows, boolean transposed) {
-        int panels = kernels.panels(k, n, rows, transposed);
+    private float[] pack(float[] b, int k, int n, int rows, boolean transposed, boolean rowsContiguous) {
+        int panels = kernels.panels(k, n, rows, transposed, rowsContiguous);
         if (panels == 0) {
             return null;
         }
@@ -90,7 +87,16 @@ final class MatMul {
             nn(b, a, out, 1, r, m);
             return;
         }
-        float[] p = pack(b, r, n, m);
+        float[] p = pack(b, r, n, m, false, false);
+        if (p != null) {
+            // b's rows are wide (packed anyway): a^T, copied once, lets the panel kernels read its rows with
+            // stride 1, and costs r x m copies against r x m x n multiply-adds. Where b is narrow (4096 x 128 x 46)
+            // the copy cost more than it saved. The scratch array is free: tt's transposed b is packed by now
+            float[] at = transpose(a, r, m);
+            parallel.range(m, (long) r * m * n, ROWS_PER_PASS,
+                    (from, to) -> kernels.rowsTimesMatrix(at, r, 1, b, p, r, n, out, from, to));
+            return;
+        }
         parallel.range(m, (long) r * m * n, ROWS_PER_PASS,
                 (from, to) -> kernels.rowsTimesMatrix(a, 1, m, b, p, r, n, out, from, to));
     }
@@ -105,7 +111,7 @@ final class MatMul {
             return;
         }
         // b^T straight into the kernels' panels where they are packed (no transposed copy first)
-        float[] p = pack(b, k, n, m, true);
+        float[] p = pack(b, k, n, m, true, true);
         if (p == null) {
             nn(a, transpose(b, n, k), out, m, k, n);
             return;

@@ -18,9 +18,10 @@ interface RowKernels {
     /**
      * How many column panels {@code b} (k x n) is best packed into before {@code rows} output rows are computed
      * from it, or 0 where the kernels read it as it is. {@code transposed}: {@code b} is held as its transpose,
-     * which must be copied anyway, so packing it costs nothing extra.
+     * which must be copied anyway, so packing it costs nothing extra. {@code rowsContiguous}: the product reads
+     * the rows of {@code a} with {@code aStride} 1.
      */
-    default int panels(int k, int n, int rows, boolean transposed) {
+    default int panels(int k, int n, int rows, boolean transposed, boolean rowsContiguous) {
         return 0;
     }
 

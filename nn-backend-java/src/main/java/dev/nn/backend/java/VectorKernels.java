@@ -192,6 +192,79 @@ final class VectorKernels {
     }
 
     /**
+     * {@link #fourRowsTimesMatrix2} for rows of {@code a} that are contiguous ({@code a[aOff + r * aRowStep + t]})
+     * and a packed panel two blocks wide ({@code p[base + t * 2L ..]}). Every index is then the loop counter times
+     * a constant plus an invariant, and C2 hoists all six range checks out of the loop: the general kernel, whose
+     * strides are variables, checked each load on every pass, and the scalar loads of {@code a} each stood in a
+     * block of their own behind their check, so three of the four were loaded and then broadcast by a separate
+     * shuffle instead of by the load itself (hsdis). Same products, same order, same bits.
+     */
+    static void fourRowsTimesPanel2(float[] a, int aOff, int aRowStep, float[] p, int k, int base, float[] out,
+            int o, int outRowStep) {
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        FloatVector acc2 = FloatVector.zero(S);
+        FloatVector acc3 = FloatVector.zero(S);
+        FloatVector acc4 = FloatVector.zero(S);
+        FloatVector acc5 = FloatVector.zero(S);
+        FloatVector acc6 = FloatVector.zero(S);
+        FloatVector acc7 = FloatVector.zero(S);
+        int a0 = aOff;
+        int a1 = aOff + aRowStep;
+        int a2 = aOff + 2 * aRowStep;
+        int a3 = aOff + 3 * aRowStep;
+        for (int t = 0; t < k; t++) {
+            int r = base + t * (2 * L);
+            FloatVector b0 = FloatVector.fromArray(S, p, r);
+            FloatVector b1 = FloatVector.fromArray(S, p, r + L);
+            float s0 = a[a0 + t];
+            float s1 = a[a1 + t];
+            float s2 = a[a2 + t];
+            float s3 = a[a3 + t];
+            acc0 = exact(acc0).add(b0.mul(s0));
+            acc1 = exact(acc1).add(b1.mul(s0));
+            acc2 = exact(acc2).add(b0.mul(s1));
+            acc3 = exact(acc3).add(b1.mul(s1));
+            acc4 = exact(acc4).add(b0.mul(s2));
+            acc5 = exact(acc5).add(b1.mul(s2));
+            acc6 = exact(acc6).add(b0.mul(s3));
+            acc7 = exact(acc7).add(b1.mul(s3));
+        }
+        exact(acc0).intoArray(out, o);
+        exact(acc1).intoArray(out, o + L);
+        exact(acc2).intoArray(out, o + outRowStep);
+        exact(acc3).intoArray(out, o + outRowStep + L);
+        exact(acc4).intoArray(out, o + 2 * outRowStep);
+        exact(acc5).intoArray(out, o + 2 * outRowStep + L);
+        exact(acc6).intoArray(out, o + 3 * outRowStep);
+        exact(acc7).intoArray(out, o + 3 * outRowStep + L);
+    }
+
+    /** {@link #fourRowsTimesPanel2} for a panel one block wide ({@code p[base + t * L ..]}). */
+    static void fourRowsTimesPanel(float[] a, int aOff, int aRowStep, float[] p, int k, int base, float[] out, int o,
+            int outRowStep) {
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        FloatVector acc2 = FloatVector.zero(S);
+        FloatVector acc3 = FloatVector.zero(S);
+        int a0 = aOff;
+        int a1 = aOff + aRowStep;
+        int a2 = aOff + 2 * aRowStep;
+        int a3 = aOff + 3 * aRowStep;
+        for (int t = 0; t < k; t++) {
+            FloatVector bv = FloatVector.fromArray(S, p, base + t * L);
+            acc0 = exact(acc0).add(bv.mul(a[a0 + t]));
+            acc1 = exact(acc1).add(bv.mul(a[a1 + t]));
+            acc2 = exact(acc2).add(bv.mul(a[a2 + t]));
+            acc3 = exact(acc3).add(bv.mul(a[a3 + t]));
+        }
+        exact(acc0).intoArray(out, o);
+        exact(acc1).intoArray(out, o + outRowStep);
+        exact(acc2).intoArray(out, o + 2 * outRowStep);
+        exact(acc3).intoArray(out, o + 3 * outRowStep);
+    }
+
+    /**
      * Copies {@code blocks} blocks of columns from {@code c} of every row of {@code b} (k x n) into {@code panel}
      * from {@code at}, row after row: {@code panel[at + t * blocks * L ..] = b[t * n + c ..]}.
      */

@@ -119,17 +119,25 @@ class ImdbShapedRunTest {
             float[] a = random(rng, rows * k);
             float[] w = random(rng, k * n);
             float[] g = random(rng, rows * n);
+            float[] gT = new float[n * rows];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < n; j++) {
+                    gT[j * rows + i] = g[i * n + j];
+                }
+            }
             float[][] results = new float[2][];
             int r = 0;
             for (boolean vectors : new boolean[] {true, false}) {
                 try (Backend b = new JavaBackend(2, vectors); dev.nn.api.Tensor at = b.upload(a, rows, k);
                         dev.nn.api.Tensor wt = b.upload(w, k, n); dev.nn.api.Tensor gt = b.upload(g, rows, n);
                         dev.nn.api.Tensor out = b.zeros(rows, n); dev.nn.api.Tensor kernelGrad = b.zeros(k, n);
-                        dev.nn.api.Tensor inputGrad = b.zeros(rows, k)) {
+                        dev.nn.api.Tensor inputGrad = b.zeros(rows, k); dev.nn.api.Tensor gtt = b.upload(gT, n, rows);
+                        dev.nn.api.Tensor bothT = b.zeros(k, n)) {
                     b.matmul(at, false, wt, false, out);
                     b.matmul(at, true, gt, false, kernelGrad);
                     b.matmul(gt, false, wt, true, inputGrad);
-                    results[r++] = concat(out.toHost(), kernelGrad.toHost(), inputGrad.toHost());
+                    b.matmul(at, true, gtt, true, bothT);
+                    results[r++] = concat(out.toHost(), kernelGrad.toHost(), inputGrad.toHost(), bothT.toHost());
                 }
             }
             dev.nn.testkit.Bits.assertIdentical("dense width " + n + ", " + rows + " rows, vector vs scalar", results[0], results[1]);
