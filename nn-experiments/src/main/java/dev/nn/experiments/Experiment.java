@@ -25,4 +25,14 @@ public interface Experiment {
     List<BookValue> book();
 
     ExperimentResult run(RunContext context) throws IOException;
+
+    /**
+     * Roughly how many seconds this experiment trains for on one thread, as measured on this project's 2-core
+     * machine (the java backend, 2026-12-03); 0 when unknown. It only decides the order in which a run starts
+     * the experiments it trains side by side, longest first, so that none of the long ones is left to run alone
+     * at the end; it changes no result.
+     */
+    default double expectedSeconds() {
+        return 0;
+    }
 }

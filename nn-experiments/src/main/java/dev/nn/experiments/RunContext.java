@@ -164,7 +164,7 @@ public record RunContext(Backend backend, ChapterData data, RunOptions options,
      * they run one after another on this context. Either way each task computes the same: the java backend's
      * results do not depend on its thread count. Meant for independent trainings whose steps are too small to
      * split well across threads (Boston's batches of one, the IMDB and Reuters models), where the threads would
-     * otherwise spend much of each step handing work over.
+     * otherwise spend much of each step handing work over; the {@link Runner} runs whole experiments this way.
      *
      * <p>Every task is finished or abandoned before this returns. The first failure, in task order, is thrown
      * once the lanes have stopped; the tasks not yet started are then skipped.

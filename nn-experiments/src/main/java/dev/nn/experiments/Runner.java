@@ -14,7 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** Runs a selection of experiments on the injected backend and collects their results. */
+/**
+ * Runs a selection of experiments on the injected backend and collects their results. Where the backend has
+ * {@linkplain RunContext#lanesOf lanes} (the java backend on two threads or more), several experiments run side by
+ * side, one per lane at a time, each on its lane's one-thread backend and with its own trainings one after
+ * another, the longest first; one experiment alone runs on the backend itself, its independent trainings side by
+ * side on the lanes. The results are the same either way (the java backend's do not depend on its thread count),
+ * and are recorded in the order of the selection.
+ */
 public final class Runner {
 
     private final Backend backend;
@@ -26,11 +33,28 @@ public final class Runner {
         this.data = data;
     }
 
-    /** {@code run: 3/14 done in 12s, about 46s left}: the time left at this run's mean per experiment so far. */
-    static String runProgress(int done, int total, double elapsed) {
-        String left = done < total ? String.format(Locale.ROOT, ", about %.0fs left (at %.1fs per experiment so far)",
-                elapsed / done * (total - done), elapsed / done) : "";
-        return String.format(Locale.ROOT, "run: %d/%d done in %.0fs%s", done, total, elapsed, left);
+    /**
+     * {@code run: 3/14 done in 12s, about 46s left}: the time left if what is left goes at the pace of what is done,
+     * by the experiments' {@linkplain Experiment#expectedSeconds expected seconds} (or their count, where one is
+     * unknown).
+     */
+    static String runProgress(List<Experiment> selected, ExperimentResult[] done, double elapsed) {
+        boolean known = selected.stream().allMatch(e -> e.expectedSeconds() > 0);
+        double workDone = 0;
+        double workLeft = 0;
+        int finished = 0;
+        for (int i = 0; i < selected.size(); i++) {
+            double w = known ? selected.get(i).expectedSeconds() : 1;
+            if (done[i] != null) {
+                workDone += w;
+                finished++;
+            } else {
+                workLeft += w;
+            }
+        }
+        String left = finished < selected.size() && workDone > 0
+                ? String.format(Locale.ROOT, ", about %.0fs left", elapsed / workDone * workLeft) : "";
+        return String.format(Locale.ROOT, "run: %d/%d done in %.0fs%s", finished, selected.size(), elapsed, left);
     }
 
     public RunRecord run(List<Experiment> selected, RunOptions options, Function<String, TrainingListener> progress,
@@ -51,20 +75,76 @@ public final class Runner {
         List<Backend> lanes = RunContext.lanesOf(backend);
         try {
             RunContext ctx = new RunContext(backend, data, options, progress, models, lanes);
-            List<ExperimentResult> results = new ArrayList<>();
-            for (Experiment e : selected) {
-                out.printf(Locale.ROOT, "%n== [%d/%d] %s %s (%s)%n", results.size() + 1, selected.size(), e.section(),
-                        e.title(), e.id());
-                ExperimentResult r = e.run(ctx);
-                results.add(r);
-                print(e, r, out);
-                checkpoint.accept(RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results));
-                out.println(runProgress(results.size(), selected.size(), (System.nanoTime() - start) / 1e9));
+            ExperimentResult[] done = new ExperimentResult[selected.size()];
+            Function<Integer, Function<RunContext, ExperimentResult>> task = i -> c -> {
+                Experiment e = selected.get(i);
+                synchronized (done) {
+                    out.printf(Locale.ROOT, "%n== [%d/%d] %s %s (%s)%n", i + 1, selected.size(), e.section(),
+                            e.title(), e.id());
+                }
+                ExperimentResult r;
+                try {
+                    r = e.run(c);
+                } catch (IOException x) {
+                    throw new Failed(x);
+                }
+                synchronized (done) {
+                    done[i] = r;
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    print(e, r, out);
+                    checkpoint.accept(RunRecord.of(backend, options, started, elapsed, finishedOf(done)));
+                    out.println(runProgress(selected, done, elapsed));
+                }
+                return r;
+            };
+            try {
+                if (lanes.isEmpty() || selected.size() == 1) {
+                    // in order on the run's backend, whose lanes (if any) the experiment's independent trainings share
+                    for (int i = 0; i < selected.size(); i++) {
+                        task.apply(i).apply(ctx);
+                    }
+                } else {
+                    // side by side, one experiment per lane at a time on the lane's one-thread backend, the longest
+                    // first: the experiments' own trainings would split less well across the threads
+                    ctx.concurrently(startOrder(selected).stream().map(task).toList());
+                }
+            } catch (Failed x) {
+                throw x.getCause();
             }
-            return RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, results);
+            return RunRecord.of(backend, options, started, (System.nanoTime() - start) / 1e9, finishedOf(done));
         } finally {
             lanes.forEach(Backend::close);
         }
+    }
+
+    /** An experiment's {@link IOException}, carried out of the lane it ran on. */
+    private static final class Failed extends RuntimeException {
+        Failed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    /**
+     * The indexes of {@code selected} in the order a run starts them side by side: by {@link
+     * Experiment#expectedSeconds}, the longest first, and otherwise in the order of the selection.
+     */
+    static List<Integer> startOrder(List<Experiment> selected) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparingDouble(i -> -selected.get(i).expectedSeconds()));
+        return order;
+    }
+
+    /** The experiments finished so far, in the order of the selection. */
+    private static List<ExperimentResult> finishedOf(ExperimentResult[] done) {
+        return java.util.Arrays.stream(done).filter(java.util.Objects::nonNull).toList();
     }
 
     /** An experiment's line: its time, metrics and the book's, then each seed's values and the notes. */

@@ -35,7 +35,7 @@ class ReportFiguresTest {
         String[] r = Cli.capture(() -> Main.run("3.4", "3.5", "--epochs", "2", "--repeats", "2", "--threads", "2",
                 "--data-dir", DATA.toString(), "--out", dir.resolve("run").toString()));
         assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertThat(r[1]).contains("== [1/13] 3.4").contains("run: 13/13 done in").contains("left (at ");
+        assertThat(r[1]).contains("== [1/13] 3.4").contains("run: 13/13 done in").contains("s left\n");
         run = RunFiles.read(dir.resolve("run/results.json"));
     }
 

@@ -61,6 +61,11 @@ public final class BostonRegression implements Experiment {
     }
 
     @Override
+    public double expectedSeconds() {
+        return 4.5;
+    }
+
+    @Override
     public java.util.Set<dev.nn.datasets.KerasFile> files() {
         return java.util.EnumSet.of(dev.nn.datasets.KerasFile.BOSTON_HOUSING);
     }

@@ -52,6 +52,11 @@ public final class ImdbClassification implements Experiment {
     }
 
     @Override
+    public double expectedSeconds() {
+        return 3;
+    }
+
+    @Override
     public java.util.Set<dev.nn.datasets.KerasFile> files() {
         return java.util.EnumSet.of(dev.nn.datasets.KerasFile.IMDB, dev.nn.datasets.KerasFile.IMDB_WORD_INDEX);
     }

@@ -71,6 +71,11 @@ public final class ReutersClassification implements Experiment {
     }
 
     @Override
+    public double expectedSeconds() {
+        return 2;
+    }
+
+    @Override
     public java.util.Set<dev.nn.datasets.KerasFile> files() {
         return java.util.EnumSet.of(dev.nn.datasets.KerasFile.REUTERS);
     }

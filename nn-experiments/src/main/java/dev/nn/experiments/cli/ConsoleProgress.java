@@ -21,7 +21,9 @@ final class ConsoleProgress implements TrainingListener {
     private final PrintStream out;
     private final String label;
     private final boolean live;
-    private final AtomicInteger running;
+    private final Trainings trainings;
+    /** Which training of the run this is, counting from 1 as they begin. */
+    private int number;
     private int epochs;
     private long epochStart;
     private long lastDraw;
@@ -29,30 +31,37 @@ final class ConsoleProgress implements TrainingListener {
     /** Whether another training has run beside this one since it began: its lines then say whose they are. */
     private boolean shared;
 
-    /**
-     * @param running how many trainings are running now, shared by every listener of one run: more than one
-     *                means they run side by side
-     */
-    ConsoleProgress(PrintStream out, String label, boolean live, AtomicInteger running) {
+    /** The trainings of one run, shared by all their listeners. */
+    static final class Trainings {
+        /** How many are running now: more than one means they run side by side. */
+        final AtomicInteger running = new AtomicInteger();
+        /** How many have begun. */
+        final AtomicInteger begun = new AtomicInteger();
+    }
+
+    /** @param trainings the run's, shared by every listener of one run */
+    ConsoleProgress(PrintStream out, String label, boolean live, Trainings trainings) {
         this.out = out;
         this.label = label;
         this.live = live;
-        this.running = running;
+        this.trainings = trainings;
     }
 
     /**
-     * No other training runs, nor has since this one began: once two have run side by side, a line without its
-     * label could be either's (the next training of a lane may have started meanwhile).
+     * No other training runs, nor has begun since this one began: once two have run side by side, a line without
+     * its label could be either's (the next training of a lane may have started meanwhile, and a short one may
+     * have begun and ended between two of this one's lines).
      */
     private boolean alone() {
-        shared |= running.get() > 1;
+        shared |= trainings.running.get() > 1 || trainings.begun.get() != number;
         return !shared;
     }
 
     @Override
     public void onTrainBegin(int epochs, int samples, int batchSize) {
         this.epochs = epochs;
-        running.incrementAndGet();
+        trainings.running.incrementAndGet();
+        number = trainings.begun.incrementAndGet();
         out.printf(Locale.ROOT, "%s (%d epochs here, %d samples, batch %d)%n", label, epochs, samples, batchSize);
     }
 
@@ -92,7 +101,7 @@ final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void onTrainEnd(History history) {
-        running.decrementAndGet();
+        trainings.running.decrementAndGet();
     }
 
     /** {@code 42s}, {@code 3m 05s}. */

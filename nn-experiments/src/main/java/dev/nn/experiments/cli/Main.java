@@ -179,7 +179,7 @@ public final class Main implements Callable<Integer> {
             }
             preflight(selected, files, dir);
             boolean live = System.console() != null;
-            java.util.concurrent.atomic.AtomicInteger training = new java.util.concurrent.atomic.AtomicInteger();
+            ConsoleProgress.Trainings training = new ConsoleProgress.Trainings();
             java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
             Thread interrupted = new Thread(() -> System.err.printf("%nstopped before the end: %d of %d experiments finished; "
                     + "their results are kept in %s (render them with --report %s)%n", finished.get(), selected.size(),
