@@ -84,7 +84,7 @@ class RunContextTest {
     }
 
     /** Counts down {@code latch} and waits for it: passes only if as many callers as its count are here at once. */
-    private static void meet(CountDownLatch latch, String who) {
+    static void meet(CountDownLatch latch, String who) {
         latch.countDown();
         try {
             assertThat(latch.await(20, TimeUnit.SECONDS)).as(who + " had company").isTrue();

@@ -108,16 +108,6 @@ class RunnerTest {
         return ExperimentResult.of(experiment(id, c -> null)).build();
     }
 
-    /** Counts down {@code latch} and waits for it: passes only if as many callers as its count are here at once. */
-    private static void meet(CountDownLatch latch, String who) {
-        latch.countDown();
-        try {
-            assertThat(latch.await(20, TimeUnit.SECONDS)).as(who + " had company").isTrue();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void aSingleExperimentRunsOnTheRunsBackendWithItsLanesWhichAreClosedAtTheEndEvenAfterAFailure() throws Exception {
         List<Backend> made = Collections.synchronizedList(new ArrayList<>());
@@ -164,7 +154,7 @@ class RunnerTest {
                     seen.add(ctx);
                     if (longest) {
                         // the two longest can only both pass here if they run at the same time
-                        meet(longestTwo, id);
+                        RunContextTest.meet(longestTwo, id);
                     }
                     return result(id);
                 }));
