@@ -161,10 +161,11 @@ public record RunContext(Backend backend, ChapterData data, RunOptions options,
      * Runs {@code tasks} and returns their results in task order. Where this context has {@link #lanes}, up to one
      * task per lane runs at once, each lane taking the next task when it is free, and a task is given a context
      * that differs from this one only in its backend (the lane's) and in having no lanes of its own; otherwise
-     * they run one after another on this context. Either way each task computes the same: the java backend's
-     * results do not depend on its thread count. Meant for independent trainings whose steps are too small to
-     * split well across threads (Boston's batches of one, the IMDB and Reuters models), where the threads would
-     * otherwise spend much of each step handing work over; the {@link Runner} runs whole experiments this way.
+     * they run one after another on this context. Either way each task computes the same on the java backend, whose
+     * results do not depend on its thread count; on nd4j the same within the cross-backend tolerance. Meant for
+     * independent trainings whose steps are too small to split well across threads (Boston's batches of one, the
+     * IMDB and Reuters models), where the threads would otherwise spend much of each step handing work over; the
+     * {@link Runner} runs whole experiments this way.
      *
      * <p>Every task is finished or abandoned before this returns. The first failure, in task order, is thrown
      * once the lanes have stopped; the tasks not yet started are then skipped.

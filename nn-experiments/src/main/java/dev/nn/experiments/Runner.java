@@ -16,10 +16,11 @@ import java.util.function.Function;
 
 /**
  * Runs a selection of experiments on the injected backend and collects their results. Where the backend has
- * {@linkplain RunContext#lanesOf lanes} (the java backend on two threads or more), several experiments run side by
- * side, one per lane at a time, each on its lane's one-thread backend and with its own trainings one after
- * another, the longest first; one experiment alone runs on the backend itself, its independent trainings side by
- * side on the lanes. The results are the same either way (the java backend's do not depend on its thread count),
+ * {@linkplain RunContext#lanesOf lanes} (the java and nd4j backends on two threads or more), several experiments
+ * run side by side, one per lane at a time, each on its lane's one-thread backend and with its own trainings one
+ * after another, the longest first; one experiment alone runs on the backend itself, its independent trainings side by
+ * side on the lanes. The java backend's results are the same either way (they do not depend on its thread count),
+ * the nd4j backend's within the cross-backend tolerance (OpenBLAS rounds differently on one thread and on two),
  * and are recorded in the order of the selection.
  */
 public final class Runner {

@@ -76,10 +76,11 @@ public interface Backend extends AutoCloseable {
     void activationGradient(UnaryOp activation, Tensor y, Tensor gradY, Tensor out);
 
     /**
-     * A new backend of this kind on one thread, independent of this one: another thread may use it while this
-     * one is in use. For trainings that run side by side, such as the K folds of a model whose steps are too
-     * small to split across threads. Empty, the default, where instances share state (ND4J's share one native
-     * runtime and its thread settings). The caller closes what it is given.
+     * A new backend of this kind on one thread, with state of its own, for trainings that run side by side on
+     * other threads, such as the K folds of a model whose steps are too small to split across threads. Siblings may
+     * compute at the same time as each other; whether one may while this backend computes is the implementation's to
+     * say (java: yes; nd4j: no, its BLAS thread count is one setting for the process). Empty, the default, where
+     * instances share state that side-by-side use would break. The caller closes what it is given.
      */
     default java.util.Optional<Backend> singleThreadedSibling() {
         return java.util.Optional.empty();

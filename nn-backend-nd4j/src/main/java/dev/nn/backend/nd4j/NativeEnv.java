@@ -8,8 +8,9 @@ import jdk.incubator.foreign.MemoryAddress;
 import jdk.incubator.foreign.ResourceScope;
 
 /**
- * {@code setenv(3)} for this process, through the (incubating) foreign linker of Java 17. Only loaded when
- * {@code jdk.incubator.foreign} is in the boot layer; calling it needs {@code --enable-native-access}.
+ * C library calls for this process ({@code setenv(3)}, glibc's {@code malloc_trim(3)}), through the (incubating)
+ * foreign linker of Java 17. Only loaded when {@code jdk.incubator.foreign} is in the boot layer; calling it needs
+ * {@code --enable-native-access} (else {@link IllegalCallerException}).
  */
 final class NativeEnv {
 
@@ -27,5 +28,14 @@ final class NativeEnv {
                     CLinker.toCString(value, scope).address(), 0);
             return r == 0;
         }
+    }
+
+    /**
+     * glibc's {@code malloc_trim(0)}, which hands the free pages of every malloc arena back to the system, as a
+     * handle of type {@code (long) -> int}; empty where the C library has none (musl, macOS).
+     */
+    static java.util.Optional<MethodHandle> mallocTrim() {
+        return CLinker.systemLookup().lookup("malloc_trim").map(f -> CLinker.getInstance().downcallHandle(f,
+                MethodType.methodType(int.class, long.class), FunctionDescriptor.of(CLinker.C_INT, CLinker.C_LONG)));
     }
 }

@@ -64,9 +64,23 @@ public final class Nd4jBackend implements Backend, FusedUpdates, FusedLayers {
         return threads;
     }
 
+    /**
+     * A one-thread nd4j backend with pools and prepared ops of its own, for a training beside another on another
+     * thread. BLAS's thread count is one setting for the whole process, which each backend sets to its own
+     * {@link #threads()} as it computes; so use siblings while this backend waits (as a run's lanes do), and
+     * this backend once they have stopped. Siblings side by side give the same bits as one sibling alone: OpenBLAS
+     * on one thread runs on the calling thread, and every other pool is the backend's own. Against this backend on
+     * two threads they are within the cross-backend tolerance, not equal: OpenBLAS rounds a product's sums
+     * differently on one thread and on two (a chapter run's metrics moved by at most 0.004).
+     */
+    @Override
+    public java.util.Optional<Backend> singleThreadedSibling() {
+        return java.util.Optional.of(new Nd4jBackend(1));
+    }
+
     @Override
     public String description() {
-        Nd4jRuntime.ensure(threads);
+        Nd4jRuntime.start(threads);
         return "nd4j (ND4J 1.0.0-M2.1, " + Nd4jRuntime.blasVendor() + ", " + threads
                 + (threads == 1 ? " thread)" : " BLAS threads)");
     }
@@ -77,6 +91,7 @@ public final class Nd4jBackend implements Backend, FusedUpdates, FusedLayers {
 
     @Override
     public void close() {
+        org.slf4j.LoggerFactory.getLogger(Nd4jBackend.class).debug("nd4j backend closed: {}", Nd4jRuntime.trimStats());
         ops.clear();
         scratch.close();
     }
