@@ -132,11 +132,8 @@ final class MatMul {
     void sparseN(MultiHotRows x, float[] b, float[] out, int n) {
         int[] off = x.offsets();
         int[] idx = x.indices();
-        parallel.range(x.rows(), (long) x.nonZeros() * n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                kernels.gatherRow(idx, off[i], off[i + 1], b, n, out, i * n);
-            }
-        });
+        parallel.range(x.rows(), (long) x.nonZeros() * n,
+                (from, to) -> kernels.gatherRows(idx, off, from, to, b, n, out));
     }
 
     /**
@@ -219,11 +216,8 @@ final class MatMul {
             }
         });
         float[] o = out.data;
-        parallel.range(count, (long) x.nonZeros() * n, (c0, c1) -> {
-            for (int c = c0; c < c1; c++) {
-                kernels.gatherRow(sources, starts[c], starts[c + 1], g, n, o, c * n);
-            }
-        });
+        parallel.range(count, (long) x.nonZeros() * n,
+                (c0, c1) -> kernels.gatherRows(sources, starts, c0, c1, g, n, o));
         out.rowIds = ids;
         out.rowCount = count;
     }

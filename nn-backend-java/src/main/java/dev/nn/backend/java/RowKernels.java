@@ -42,4 +42,15 @@ interface RowKernels {
 
     /** {@code out[o .. o+n) = sum over p in [from, to) of b[idx[p] * n .. +n)}: one multi-hot row times {@code b}. */
     void gatherRow(int[] idx, int from, int to, float[] b, int n, float[] out, int o);
+
+    /**
+     * Rows {@code [from, to)} of a gather-sum: row {@code i} is {@link #gatherRow} over {@code idx[off[i] ..
+     * off[i + 1])}, written to {@code out[i * n .. (i + 1) * n)}. Each element is summed from zero in list order,
+     * as {@link #gatherRow} sums it.
+     */
+    default void gatherRows(int[] idx, int[] off, int from, int to, float[] b, int n, float[] out) {
+        for (int i = from; i < to; i++) {
+            gatherRow(idx, off[i], off[i + 1], b, n, out, i * n);
+        }
+    }
 }

@@ -27,6 +27,48 @@ final class ScalarKernels implements RowKernels {
         gatherColumns(idx, from, to, b, n, out, o, c);
     }
 
+    /**
+     * Every column of four gathered rows {@code i .. i + 3} (row {@code j} over {@code idx[off[j] .. off[j + 1])},
+     * into {@code out[j * n ..]}), the four rows' sums side by side while all four have indices left: for rows
+     * narrower than a vector (an IMDB output layer of one unit), where one row's sum is one chain of dependent adds.
+     */
+    static void gatherFourRows(int[] idx, int[] off, int i, float[] b, int n, float[] out) {
+        int p0 = off[i];
+        int p1 = off[i + 1];
+        int p2 = off[i + 2];
+        int p3 = off[i + 3];
+        int e3 = off[i + 4];
+        int common = Math.min(Math.min(p1 - p0, p2 - p1), Math.min(p3 - p2, e3 - p3));
+        for (int c = 0; c < n; c++) {
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            for (int t = 0; t < common; t++) {
+                s0 += b[idx[p0 + t] * n + c];
+                s1 += b[idx[p1 + t] * n + c];
+                s2 += b[idx[p2 + t] * n + c];
+                s3 += b[idx[p3 + t] * n + c];
+            }
+            for (int p = p0 + common; p < p1; p++) {
+                s0 += b[idx[p] * n + c];
+            }
+            for (int p = p1 + common; p < p2; p++) {
+                s1 += b[idx[p] * n + c];
+            }
+            for (int p = p2 + common; p < p3; p++) {
+                s2 += b[idx[p] * n + c];
+            }
+            for (int p = p3 + common; p < e3; p++) {
+                s3 += b[idx[p] * n + c];
+            }
+            out[i * n + c] = s0;
+            out[(i + 1) * n + c] = s1;
+            out[(i + 2) * n + c] = s2;
+            out[(i + 3) * n + c] = s3;
+        }
+    }
+
     /** Columns {@code [c, n)} of one gathered row, one at a time. */
     static void gatherColumns(int[] idx, int from, int to, float[] b, int n, float[] out, int o, int c) {
         for (; c < n; c++) {

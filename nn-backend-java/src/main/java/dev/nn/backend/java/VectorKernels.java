@@ -54,6 +54,46 @@ final class VectorKernels {
         exact(acc).intoArray(out, o);
     }
 
+    /**
+     * Block {@code [c, c + L)} of four gathered rows {@code i .. i + 3} (row {@code j} over {@code idx[off[j] ..
+     * off[j + 1])}, into {@code out[j * n + c ..]}): the rows' chains of adds side by side while all four have
+     * indices left, then each row's rest alone.
+     */
+    static void gatherFourRows(int[] idx, int[] off, int i, float[] b, int n, int c, float[] out) {
+        int p0 = off[i];
+        int p1 = off[i + 1];
+        int p2 = off[i + 2];
+        int p3 = off[i + 3];
+        int e3 = off[i + 4];
+        int common = Math.min(Math.min(p1 - p0, p2 - p1), Math.min(p3 - p2, e3 - p3));
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        for (int t = 0; t < common; t++) {
+            a0 = exact(a0).add(FloatVector.fromArray(S, b, idx[p0 + t] * n + c));
+            a1 = exact(a1).add(FloatVector.fromArray(S, b, idx[p1 + t] * n + c));
+            a2 = exact(a2).add(FloatVector.fromArray(S, b, idx[p2 + t] * n + c));
+            a3 = exact(a3).add(FloatVector.fromArray(S, b, idx[p3 + t] * n + c));
+        }
+        for (int p = p0 + common; p < p1; p++) {
+            a0 = exact(a0).add(FloatVector.fromArray(S, b, idx[p] * n + c));
+        }
+        for (int p = p1 + common; p < p2; p++) {
+            a1 = exact(a1).add(FloatVector.fromArray(S, b, idx[p] * n + c));
+        }
+        for (int p = p2 + common; p < p3; p++) {
+            a2 = exact(a2).add(FloatVector.fromArray(S, b, idx[p] * n + c));
+        }
+        for (int p = p3 + common; p < e3; p++) {
+            a3 = exact(a3).add(FloatVector.fromArray(S, b, idx[p] * n + c));
+        }
+        exact(a0).intoArray(out, i * n + c);
+        exact(a1).intoArray(out, (i + 1) * n + c);
+        exact(a2).intoArray(out, (i + 2) * n + c);
+        exact(a3).intoArray(out, (i + 3) * n + c);
+    }
+
     /** Four blocks in one pass over the indices: {@code out[o .. o+4L)}. */
     static void gatherSum4(int[] idx, int from, int to, float[] b, int n, int c, float[] out, int o) {
         FloatVector a0 = FloatVector.zero(S);

@@ -159,6 +159,34 @@ final class VectorRowKernels implements RowKernels {
         }
     }
 
+    /**
+     * Four rows at a time where a row is narrower than four blocks: there one row's sums are one or two chains of
+     * dependent adds (an IMDB layer of 16 units: one vector, one add per word waiting on the last), and four rows'
+     * chains overlap. Each row's elements are still summed from zero in its own list order.
+     */
+    @Override
+    public void gatherRows(int[] idx, int[] off, int from, int to, float[] b, int n, float[] out) {
+        int i = from;
+        if (n < 4 * L) {
+            for (; i + 4 <= to; i += 4) {
+                if (n < L) {
+                    ScalarKernels.gatherFourRows(idx, off, i, b, n, out);
+                    continue;
+                }
+                int c = 0;
+                for (; c + L <= n; c += L) {
+                    VectorKernels.gatherFourRows(idx, off, i, b, n, c, out);
+                }
+                if (c < n) {
+                    VectorKernels.gatherFourRows(idx, off, i, b, n, n - L, out);
+                }
+            }
+        }
+        for (; i < to; i++) {
+            gatherRow(idx, off[i], off[i + 1], b, n, out, i * n);
+        }
+    }
+
     @Override
     public void gatherRow(int[] idx, int from, int to, float[] b, int n, float[] out, int o) {
         if (n < L) {
