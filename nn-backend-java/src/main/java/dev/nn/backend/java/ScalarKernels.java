@@ -38,7 +38,7 @@ final class ScalarKernels implements RowKernels {
         int p2 = off[i + 2];
         int p3 = off[i + 3];
         int e3 = off[i + 4];
-        int common = Math.min(Math.min(p1 - p0, p2 - p1), Math.min(p3 - p2, e3 - p3));
+        int common = commonLength(off, i);
         for (int c = 0; c < n; c++) {
             float s0 = 0f;
             float s1 = 0f;
@@ -67,6 +67,12 @@ final class ScalarKernels implements RowKernels {
             out[(i + 2) * n + c] = s2;
             out[(i + 3) * n + c] = s3;
         }
+    }
+
+    /** How many indices each of rows {@code i .. i + 3} has at least (row {@code j}: {@code off[j + 1] - off[j]}). */
+    static int commonLength(int[] off, int i) {
+        return Math.min(Math.min(off[i + 1] - off[i], off[i + 2] - off[i + 1]),
+                Math.min(off[i + 3] - off[i + 2], off[i + 4] - off[i + 3]));
     }
 
     /** Columns {@code [c, n)} of one gathered row, one at a time. */

@@ -65,7 +65,7 @@ final class VectorKernels {
         int p2 = off[i + 2];
         int p3 = off[i + 3];
         int e3 = off[i + 4];
-        int common = Math.min(Math.min(p1 - p0, p2 - p1), Math.min(p3 - p2, e3 - p3));
+        int common = ScalarKernels.commonLength(off, i);
         FloatVector a0 = FloatVector.zero(S);
         FloatVector a1 = FloatVector.zero(S);
         FloatVector a2 = FloatVector.zero(S);
