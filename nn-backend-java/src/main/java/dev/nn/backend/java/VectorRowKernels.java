@@ -167,12 +167,12 @@ final class VectorRowKernels implements RowKernels {
     @Override
     public void gatherRows(int[] idx, int[] off, int from, int to, float[] b, int n, float[] out) {
         int i = from;
-        if (n < 4 * L) {
+        if (n < L) {
             for (; i + 4 <= to; i += 4) {
-                if (n < L) {
-                    ScalarKernels.gatherFourRows(idx, off, i, b, n, out);
-                    continue;
-                }
+                ScalarKernels.gatherFourRows(idx, off, i, b, n, out);
+            }
+        } else if (n < 4 * L) {
+            for (; i + 4 <= to; i += 4) {
                 int c = 0;
                 for (; c + L <= n; c += L) {
                     VectorKernels.gatherFourRows(idx, off, i, b, n, c, out);

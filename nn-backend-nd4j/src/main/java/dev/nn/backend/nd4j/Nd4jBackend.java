@@ -91,7 +91,6 @@ public final class Nd4jBackend implements Backend, FusedUpdates, FusedLayers {
 
     @Override
     public void close() {
-        org.slf4j.LoggerFactory.getLogger(Nd4jBackend.class).debug("nd4j backend closed: {}", Nd4jRuntime.trimStats());
         ops.clear();
         scratch.close();
     }

@@ -78,10 +78,8 @@ class RuntimeTest {
                 org.bytedeco.javacpp.Pointer.free(blocks[i]);
             }
             long before = org.bytedeco.javacpp.Pointer.physicalBytes();
-            String was = Nd4jRuntime.trimStats();
-            Nd4jRuntime.trimMalloc();
+            assertThat(Nd4jRuntime.trimMalloc()).as("malloc_trim called").isTrue();
             long after = org.bytedeco.javacpp.Pointer.physicalBytes();
-            assertThat(Nd4jRuntime.trimStats()).isNotEqualTo(was);
             assertThat(before - after).as("resident bytes given back by the trim").isGreaterThan(40L << 20);
         } finally {
             for (int i = 1; i < blocks.length; i += 2) {
