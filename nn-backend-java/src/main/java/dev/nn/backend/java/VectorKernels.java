@@ -1,6 +1,7 @@
 package dev.nn.backend.java;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -325,7 +326,7 @@ final class VectorKernels {
         int i = from;
         for (; i + L <= to; i += L) {
             FloatVector yv = FloatVector.fromArray(S, y, i);
-            exact(zero).blend(FloatVector.fromArray(S, g, i), yv.compare(jdk.incubator.vector.VectorOperators.GT, 0f))
+            exact(zero).blend(FloatVector.fromArray(S, g, i), yv.compare(VectorOperators.GT, 0f))
                     .intoArray(out, i);
         }
         for (; i < to; i++) {
@@ -337,6 +338,14 @@ final class VectorKernels {
      * RMSprop over whole vectors of {@code [from, to)}, each value rounded as in {@link ElementWise#rmsProp}:
      * {@code v = rho v + (1 - rho) (g g); w = w - (lr g) / sqrt(v + eps)}, with {@code g} read {@code gShift}
      * values before {@code w} and {@code v}. Returns where the scalar tail starts.
+     *
+     * <p>The square root and the division are most of the cost where the values are in cache (a Boston step spent
+     * two fifths of its time here, JFR): each takes the divider for several cycles per vector. A vector whose
+     * {@code lr g} is zero in every lane (a ReLU unit that did not fire: with batches of one, half the rows of a
+     * hidden kernel's gradient) skips both when {@code v + eps > 0} in every lane: a signed zero divided by a
+     * positive number (or infinity) is that same zero, so {@code (lr g) / sqrt(v + eps)} is {@code lr g} itself,
+     * and the weight is {@code w - lr g}, the same bits (a {@code -0} weight minus {@code -0} is {@code +0} both
+     * ways). Any other vector, and any lane whose denominator is zero, negative or NaN, takes the full step.
      */
     static int rmsProp(float[] w, float[] g, int gShift, float[] v, float lr, float rho, float oneMinusRho, float eps,
             int from, int to) {
@@ -345,8 +354,16 @@ final class VectorKernels {
             FloatVector gv = FloatVector.fromArray(S, g, i - gShift);
             FloatVector vv = FloatVector.fromArray(S, v, i).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
             vv.intoArray(v, i);
-            FloatVector step = gv.mul(lr).div(vv.add(eps).lanewise(jdk.incubator.vector.VectorOperators.SQRT));
-            FloatVector.fromArray(S, w, i).sub(step).intoArray(w, i);
+            FloatVector scaled = gv.mul(lr);
+            FloatVector denominator = vv.add(eps);
+            FloatVector step;
+            if (scaled.compare(VectorOperators.EQ, 0f).allTrue()
+                    && denominator.compare(VectorOperators.GT, 0f).allTrue()) {
+                step = scaled;
+            } else {
+                step = scaled.div(denominator.lanewise(VectorOperators.SQRT));
+            }
+            FloatVector.fromArray(S, w, i).sub(exact(step)).intoArray(w, i);
         }
         return i;
     }

@@ -111,6 +111,57 @@ class ImdbShapedRunTest {
         }
     }
 
+    /**
+     * The vector RMSprop skips the square root and the division where a whole vector's {@code lr g} is zero: the
+     * same bits as the scalar step, which never skips, for +0 and -0 gradients and weights, gradients so small that
+     * {@code lr g} underflows, and denominators {@code v + eps} that are zero (0 / 0: NaN), infinite or NaN.
+     */
+    @Test
+    void vectorAndScalarRmsPropGiveTheSameBitsWhereGradientsAreZero() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(MatMul.VECTORS_AVAILABLE, "no 256- or 512-bit vectors here");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        int n = 64 * 37 + 5;
+        float[] w = new float[n];
+        float[] v = new float[n];
+        float[][] grads = new float[6][n];
+        float[] specialW = {0f, -0f, 1f, -1f, 1e-30f};
+        float[] specialV = {0f, 0f, 1e-8f, Float.POSITIVE_INFINITY, Float.NaN, 3f};
+        for (int i = 0; i < n; i++) {
+            w[i] = i % 7 == 0 ? specialW[(i / 7) % specialW.length] : (float) rng.nextDouble(-1, 1);
+            v[i] = i % 11 == 0 ? specialV[(i / 11) % specialV.length] : (float) rng.nextDouble(0, 0.01);
+        }
+        for (float[] g : grads) {
+            for (int i = 0; i < n; i++) {
+                int block = i / 16;
+                g[i] = switch ((block + i / 50) % 5) {
+                    case 0 -> 0f;
+                    case 1 -> -0f;
+                    case 2 -> i % 3 == 0 ? 0f : -0f;
+                    case 3 -> i % 5 == 0 ? Float.MIN_VALUE : 0f;
+                    default -> (float) rng.nextDouble(-1, 1);
+                };
+            }
+        }
+        float[][] results = new float[2][];
+        int r = 0;
+        for (boolean vectors : new boolean[] {true, false}) {
+            for (float eps : new float[] {1e-7f, 0f}) {
+                try (JavaBackend b = new JavaBackend(1, vectors); dev.nn.api.Tensor wt = b.upload(w, n, 1);
+                        dev.nn.api.Tensor vt = b.upload(v, n, 1)) {
+                    for (float[] g : grads) {
+                        try (dev.nn.api.Tensor gt = b.upload(g, n, 1)) {
+                            b.rmsProp(wt, gt, vt, 0.01f, 0.9f, eps);
+                        }
+                    }
+                    float[] both = concat(wt.toHost(), vt.toHost());
+                    results[r] = results[r] == null ? both : concat(results[r], both);
+                }
+            }
+            r++;
+        }
+        dev.nn.testkit.Bits.assertIdentical("RMSprop with zero gradients, vector vs scalar", results[0], results[1]);
+    }
+
     /** 300 rows: groups of four from packed panels; 7: too few to pack, three rows left over; 1: Boston's batches. */
     @ParameterizedTest(name = "{0} rows")
     @ValueSource(ints = {300, 7, 1})
