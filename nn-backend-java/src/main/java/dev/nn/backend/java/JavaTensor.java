@@ -28,6 +28,8 @@ final class JavaTensor implements Tensor {
     int[] sourceStarts;
     int[] sortSources;
     long[] rowsNamed;
+    /** Scratch of the scattered row-sparse product ({@code MatMul.scatterT}): 1 for each row named, between calls 0. */
+    byte[] rowMarks;
 
     /** Deferred velocity decays: row r still owes {@code lazySteps - rowSteps[r]} multiplications by lazyRho. */
     int[] rowSteps;

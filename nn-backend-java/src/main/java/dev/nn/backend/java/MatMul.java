@@ -146,6 +146,10 @@ final class MatMul {
      * found its slice of every index row by two binary searches: a quarter of an IMDB epoch (JFR).
      */
     void sparseT(MultiHotRows x, float[] g, JavaTensor out, int n) {
+        if (n <= SCATTER_WIDTH) {
+            scatterT(x, g, out, n);
+            return;
+        }
         int[] off = x.offsets();
         int[] idx = x.indices();
         int k = out.rows();
@@ -220,6 +224,83 @@ final class MatMul {
                 (c0, c1) -> kernels.gatherRows(sources, starts, c0, c1, g, n, o));
         out.rowIds = ids;
         out.rowCount = count;
+    }
+
+    /** Kernel gradients of multi-hot inputs at most this wide are scatter-added ({@link #scatterT}). */
+    static final int SCATTER_WIDTH = 16;
+
+    /**
+     * {@link #sparseT} for narrow gradients, by adding each row of {@code g} into the packed rows its row of
+     * {@code x} names, in row order, so every output element is still summed from zero in row order. Where a
+     * row of {@code g} is one vector (IMDB's 16 units), sorting the indices by column cost more than the gather
+     * it prepared. Threads split the packed rows, one contiguous share each; a share finds where it starts or
+     * ends in each row of {@code x} by binary search (the indices of a row are sorted).
+     */
+    private void scatterT(MultiHotRows x, float[] g, JavaTensor out, int n) {
+        int[] off = x.offsets();
+        int[] idx = x.indices();
+        int k = out.rows();
+        int rows = x.rows();
+        RowSparse.overwritten(out);
+        if (out.rowIdBuffer == null || out.sourceStarts == null || out.rowMarks == null) {
+            out.rowIdBuffer = new int[k];
+            out.sourceStarts = new int[k + 1];
+            out.rowMarks = new byte[k];
+        }
+        // the rows named: a plain store per index (setting bits of a word read and rewrote it, and the sorted
+        // indices of a row, close together, waited on each other's stores), then read in order
+        byte[] marks = out.rowMarks;
+        for (int p = off[0]; p < off[rows]; p++) {
+            marks[idx[p]] = 1;
+        }
+        int[] ids = out.rowIdBuffer;
+        int[] slot = out.sourceStarts;
+        int count = 0;
+        for (int r = 0; r < k; r++) {
+            ids[count] = r;
+            slot[r] = count;
+            count += marks[r];
+            marks[r] = 0;
+        }
+        float[] o = out.data;
+        int named = count;
+        long work = (long) x.nonZeros() * n;
+        int parts = parallel.parts(count, work);
+        parallel.range(parts, work, (q0, q1) -> {
+            for (int q = q0; q < q1; q++) {
+                int c0 = (int) ((long) named * q / parts);
+                int c1 = (int) ((long) named * (q + 1) / parts);
+                Arrays.fill(o, c0 * n, c1 * n, 0f);
+                if (c0 == c1) {
+                    continue;
+                }
+                // this share's rows of the output are [ids[c0], ids[c1]): in each row of x, its indices between
+                int lo = ids[c0];
+                int hi = c1 < named ? ids[c1] : k;
+                for (int i = 0; i < rows; i++) {
+                    int from = q == 0 ? off[i] : lowerBound(idx, off[i], off[i + 1], lo);
+                    int to = q == parts - 1 ? off[i + 1] : lowerBound(idx, from, off[i + 1], hi);
+                    kernels.scatterAdd(idx, from, to, slot, g, i * n, n, o);
+                }
+            }
+        });
+        out.rowIds = ids;
+        out.rowCount = count;
+    }
+
+    /** The first position in sorted {@code a[from, to)} holding a value at least {@code key}, or {@code to}. */
+    private static int lowerBound(int[] a, int from, int to, int key) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

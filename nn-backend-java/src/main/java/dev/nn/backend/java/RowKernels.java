@@ -44,6 +44,12 @@ interface RowKernels {
     void gatherRow(int[] idx, int from, int to, float[] b, int n, float[] out, int o);
 
     /**
+     * {@code out[slot[idx[p]] * n .. +n) += g[go .. go+n)} for {@code p} in {@code [from, to)}: one multi-hot row's
+     * share of a kernel gradient, added into the packed rows it names.
+     */
+    void scatterAdd(int[] idx, int from, int to, int[] slot, float[] g, int go, int n, float[] out);
+
+    /**
      * Rows {@code [from, to)} of a gather-sum: row {@code i} is {@link #gatherRow} over {@code idx[off[i] ..
      * off[i + 1])}, written to {@code out[i * n .. (i + 1) * n)}. Each element is summed from zero in list order,
      * as {@link #gatherRow} sums it.

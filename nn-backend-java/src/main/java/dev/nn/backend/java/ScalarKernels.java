@@ -27,6 +27,16 @@ final class ScalarKernels implements RowKernels {
         gatherColumns(idx, from, to, b, n, out, o, c);
     }
 
+    @Override
+    public void scatterAdd(int[] idx, int from, int to, int[] slot, float[] g, int go, int n, float[] out) {
+        for (int p = from; p < to; p++) {
+            int d = slot[idx[p]] * n;
+            for (int c = 0; c < n; c++) {
+                out[d + c] += g[go + c];
+            }
+        }
+    }
+
     /**
      * Every column of four gathered rows {@code i .. i + 3} (row {@code j} over {@code idx[off[j] .. off[j + 1])},
      * into {@code out[j * n ..]}), the four rows' sums side by side while all four have indices left: for rows

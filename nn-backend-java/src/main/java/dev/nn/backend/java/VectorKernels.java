@@ -95,6 +95,20 @@ final class VectorKernels {
         exact(a3).intoArray(out, (i + 3) * n + c);
     }
 
+    /** {@code out[slot[idx[p]] * L .. +L) += g[go .. go+L)} for every {@code p} in {@code [from, to)}: rows one block wide. */
+    static void scatterAddBlock(int[] idx, int from, int to, int[] slot, float[] g, int go, float[] out) {
+        FloatVector gv = FloatVector.fromArray(S, g, go);
+        for (int p = from; p < to; p++) {
+            int d = slot[idx[p]] * L;
+            FloatVector.fromArray(S, out, d).add(exact(gv)).intoArray(out, d);
+        }
+    }
+
+    /** {@code out[d .. d+L) += g[s .. s+L)}. */
+    static void addBlock(float[] g, int s, float[] out, int d) {
+        FloatVector.fromArray(S, out, d).add(FloatVector.fromArray(S, g, s)).intoArray(out, d);
+    }
+
     /** Four blocks in one pass over the indices: {@code out[o .. o+4L)}. */
     static void gatherSum4(int[] idx, int from, int to, float[] b, int n, int c, float[] out, int o) {
         FloatVector a0 = FloatVector.zero(S);

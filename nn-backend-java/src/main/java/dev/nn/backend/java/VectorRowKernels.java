@@ -188,6 +188,24 @@ final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void scatterAdd(int[] idx, int from, int to, int[] slot, float[] g, int go, int n, float[] out) {
+        if (n == L) {
+            VectorKernels.scatterAddBlock(idx, from, to, slot, g, go, out);
+            return;
+        }
+        for (int p = from; p < to; p++) {
+            int d = slot[idx[p]] * n;
+            int c = 0;
+            for (; c + L <= n; c += L) {
+                VectorKernels.addBlock(g, go + c, out, d + c);
+            }
+            for (; c < n; c++) {
+                out[d + c] += g[go + c];
+            }
+        }
+    }
+
+    @Override
     public void gatherRow(int[] idx, int from, int to, float[] b, int n, float[] out, int o) {
         if (n < L) {
             ScalarKernels.gatherColumns(idx, from, to, b, n, out, o, 0);
