@@ -33,7 +33,7 @@ final class ElementWise {
                 }
                 case TANH -> {
                     for (int i = from; i < to; i++) {
-                        out[i] = (float) Math.tanh(x[i]);
+                        out[i] = tanh(x[i]);
                     }
                 }
                 case EXP -> {
@@ -68,6 +68,33 @@ final class ElementWise {
                 }
             }
         });
+    }
+
+    /** {@code tanh(x)}'s bracket in {@link #tanh}: {@code 1 -+ 2^-36}. */
+    private static final double TANH_LOW = 1 - 0x1p-36;
+    private static final double TANH_HIGH = 1 + 0x1p-36;
+
+    /**
+     * {@code (float) Math.tanh(x)}, the same bits, about five times faster: on JDK 17 {@code Math.tanh} is fdlibm's,
+     * 40 ns a call here, most of a tanh layer's forward pass. For {@code 2^-12 <= |x| < 16} it computes
+     * {@code t = (e - 1) / (e + 1)}, {@code e = Math.exp(2|x|)} (an intrinsic, within 1 ulp): relative error below
+     * {@code 2^-40} (at most {@code 2^11 ulp} where {@code e - 1} cancels, plus three roundings), and
+     * {@code Math.tanh} is within 2.5 ulps, so both lie in {@code t (1 -+ 2^-36)}. Rounding to float is monotonic:
+     * where both ends of that bracket round to the same float, so does {@code Math.tanh(|x|)}, and tanh is odd
+     * (fdlibm computes it on {@code |x|} too). Elsewhere (about one value in 2^11, and every other x) it calls
+     * {@code Math.tanh}. A test compares it with {@code Math.tanh} on every float of the range and beyond.
+     */
+    static float tanh(float x) {
+        float ax = Math.abs(x);
+        if (ax >= 0x1p-12f && ax < 16f) {
+            double e = Math.exp(2.0 * ax);
+            double t = (e - 1.0) / (e + 1.0);
+            float low = (float) (t * TANH_LOW);
+            if (low == (float) (t * TANH_HIGH)) {
+                return Math.copySign(low, x);
+            }
+        }
+        return (float) Math.tanh(x);
     }
 
     /** Numerically stable on both sides: never exponentiates a large positive number. */
