@@ -20,6 +20,11 @@ public enum Activation {
         this.op = op;
     }
 
+    /** The element-wise op of this activation (relu, sigmoid, tanh), or null (linear, softmax). */
+    UnaryOp elementWise() {
+        return op;
+    }
+
     /** Keras's name: {@code relu}, {@code softmax}, ... */
     public String kerasName() {
         return name().toLowerCase(Locale.ROOT);

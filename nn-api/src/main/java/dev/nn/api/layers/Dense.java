@@ -4,6 +4,7 @@ import dev.nn.api.Tensor;
 import dev.nn.api.spi.Backend;
 import dev.nn.api.spi.BinaryOp;
 import dev.nn.api.spi.FusedLayers;
+import dev.nn.api.spi.UnaryOp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,11 +121,19 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
         requireBuilt();
         input = x;
         Tensor out = output.get(backend, x.rows(), units);
-        if (!(useBias && backend instanceof FusedLayers f && f.denseForward(x, kernel.value(), bias.value(), out))) {
-            backend.matmul(x, false, kernel.value(), false, out);
-            if (useBias) {
-                backend.binary(BinaryOp.ADD, out, bias.value(), out);
+        if (useBias && backend instanceof FusedLayers f) {
+            if (activation != Activation.SOFTMAX
+                    && f.denseForward(x, kernel.value(), bias.value(), activation.elementWise(), out)) {
+                return out;
             }
+            if (f.denseForward(x, kernel.value(), bias.value(), out)) {
+                activation.forward(backend, out, out);
+                return out;
+            }
+        }
+        backend.matmul(x, false, kernel.value(), false, out);
+        if (useBias) {
+            backend.binary(BinaryOp.ADD, out, bias.value(), out);
         }
         activation.forward(backend, out, out);
         return out;
@@ -150,15 +159,21 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
             throw new IllegalStateException(name() + ": backward called before forward");
         }
         Tensor gz = gradient;
+        boolean biasDone = false;
         // a linear activation's gradient is the gradient itself: used as it is, not copied
         if (!fused && activation != Activation.LINEAR) {
             Tensor y = output.get(backend, input.rows(), units);
             gz = preActivationGrad.get(backend, y.rows(), units);
-            activation.backward(backend, y, gradient, gz,
-                    activation == Activation.SOFTMAX ? scratch.get(backend, y.rows(), units) : null);
+            UnaryOp op = activation.elementWise();
+            biasDone = useBias && op != null && backend instanceof FusedLayers f
+                    && f.denseActivationBackward(op, y, gradient, gz, bias.gradient());
+            if (!biasDone) {
+                activation.backward(backend, y, gradient, gz,
+                        activation == Activation.SOFTMAX ? scratch.get(backend, y.rows(), units) : null);
+            }
         }
         backend.matmul(input, true, gz, false, kernel.gradient());
-        if (useBias) {
+        if (useBias && !biasDone) {
             backend.sum(gz, 0, bias.gradient());
         }
         return gz;

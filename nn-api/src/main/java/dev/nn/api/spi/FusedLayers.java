@@ -19,4 +19,25 @@ public interface FusedLayers {
     default boolean denseForward(Tensor x, Tensor kernel, Tensor bias, Tensor out) {
         return false;
     }
+
+    /**
+     * A dense layer's forward pass with its element-wise activation, {@code out = f(x · kernel + bias)}, for
+     * backends whose cost is per element moved (java: a 512 x 4096 output written, then read and rewritten twice
+     * for the bias and the activation, from beyond the caches): shapes as in {@link #denseForward(Tensor, Tensor,
+     * Tensor, Tensor)}, {@code activation} one of {@link UnaryOp#RELU}, {@link UnaryOp#SIGMOID} and
+     * {@link UnaryOp#TANH}, or null for none. {@code x} may be multi-hot.
+     */
+    default boolean denseForward(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, Tensor out) {
+        return false;
+    }
+
+    /**
+     * A dense layer's backward pass through its activation and bias: {@code gradZ} is
+     * {@link Backend#activationGradient} of {@code y} and {@code gradY}, and {@code biasGradient} ({@code (1, m)})
+     * its sum over the rows, as {@link Backend#sum} sums it along axis 0.
+     */
+    default boolean denseActivationBackward(UnaryOp activation, Tensor y, Tensor gradY, Tensor gradZ,
+            Tensor biasGradient) {
+        return false;
+    }
 }

@@ -218,31 +218,52 @@ final class ElementWise {
     }
 
     void activationGradient(UnaryOp activation, float[] y, float[] g, float[] out) {
-        parallel.range(y.length, y.length * 2L, SPAN, (from, to) -> {
-            switch (activation) {
-                case RELU -> {
-                    if (vectors) {
-                        // a branch per value, mispredicted half the time, cost as much as a 128 x 4096 matmul row
-                        VectorKernels.reluGradient(y, g, out, from, to);
-                    } else {
-                        for (int i = from; i < to; i++) {
-                            out[i] = y[i] > 0f ? g[i] : 0f;
-                        }
-                    }
+        parallel.range(y.length, y.length * 2L, SPAN, (from, to) -> activationGradient(activation, y, g, out, from,
+                to));
+    }
+
+    /**
+     * {@link #activationGradient} and the sums of its columns ({@link #sum} along axis 0) in one pass: threads split
+     * the columns, and every row's span of them is written, then added into the sums, in row order from zero.
+     */
+    void activationGradientAndSums(UnaryOp activation, float[] y, float[] g, float[] out, int rows, int cols,
+            float[] sums) {
+        parallel.range(cols, (long) rows * cols * 3, SPAN, (from, to) -> {
+            java.util.Arrays.fill(sums, from, to, 0f);
+            for (int i = 0; i < rows; i++) {
+                int r = i * cols;
+                activationGradient(activation, y, g, out, r + from, r + to);
+                for (int j = from; j < to; j++) {
+                    sums[j] += out[r + j];
                 }
-                case SIGMOID -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = g[i] * y[i] * (1f - y[i]);
-                    }
-                }
-                case TANH -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = g[i] * (1f - y[i] * y[i]);
-                    }
-                }
-                default -> throw new IllegalArgumentException("no gradient kernel for " + activation);
             }
         });
+    }
+
+    private void activationGradient(UnaryOp activation, float[] y, float[] g, float[] out, int from, int to) {
+        switch (activation) {
+            case RELU -> {
+                if (vectors) {
+                    // a branch per value, mispredicted half the time, cost as much as a 128 x 4096 matmul row
+                    VectorKernels.reluGradient(y, g, out, from, to);
+                } else {
+                    for (int i = from; i < to; i++) {
+                        out[i] = y[i] > 0f ? g[i] : 0f;
+                    }
+                }
+            }
+            case SIGMOID -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = g[i] * y[i] * (1f - y[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = g[i] * (1f - y[i] * y[i]);
+                }
+            }
+            default -> throw new IllegalArgumentException("no gradient kernel for " + activation);
+        }
     }
 
     /** Keras 3 RMSprop, fused: {@code v = rho v + (1 - rho) g^2; w -= lr g / sqrt(v + eps)}. */

@@ -5,6 +5,7 @@ import dev.nn.api.data.MultiHotRows;
 import dev.nn.api.spi.Backend;
 import dev.nn.api.spi.BinaryOp;
 import dev.nn.api.spi.Checks;
+import dev.nn.api.spi.FusedLayers;
 import dev.nn.api.spi.FusedUpdates;
 import dev.nn.api.spi.UnaryOp;
 
@@ -15,13 +16,16 @@ import dev.nn.api.spi.UnaryOp;
  * on a CPU with 256- or 512-bit vectors (AVX2, AVX-512), the inner kernels use the Vector API (several
  * times faster) and give the same bits as the scalar ones.
  *
- * <p>Its optimizer steps are fused single passes ({@link FusedUpdates}).
+ * <p>Its optimizer steps are fused single passes ({@link FusedUpdates}); a dense layer's bias and activation are
+ * applied by its product's kernels to each block of output as it is written, and its activation's gradient and
+ * bias gradient computed in one pass ({@link FusedLayers}): the same bits as the separate kernels, without
+ * writing and reading a large output twice more.
  *
  * <pre>{@code
  * try (Backend backend = Backends.create("java", 2)) { ... }
  * }</pre>
  */
-public final class JavaBackend implements Backend, FusedUpdates {
+public final class JavaBackend implements Backend, FusedUpdates, FusedLayers {
 
     /** Backends made in this JVM: lets a test show that finding and listing providers makes none. */
     static final java.util.concurrent.atomic.AtomicInteger CREATED = new java.util.concurrent.atomic.AtomicInteger();
@@ -129,6 +133,40 @@ public final class JavaBackend implements Backend, FusedUpdates {
         } else {
             matmul.tt(x.data, y, o, a.rows(), m, n);
         }
+    }
+
+    @Override
+    public boolean denseForward(Tensor x, Tensor kernel, Tensor bias, Tensor out) {
+        return denseForward(x, kernel, bias, null, out);
+    }
+
+    @Override
+    public boolean denseForward(Tensor x, Tensor kernel, Tensor bias, UnaryOp activation, Tensor out) {
+        Checks.matmul(x, false, kernel, false, out);
+        Checks.broadcast("denseForward", out, bias, out);
+        if (bias.rows() != 1 || bias.cols() != out.cols() || !Epilogue.supports(activation)) {
+            return false;
+        }
+        Epilogue epilogue = new Epilogue(own(bias).data, activation, matmul.vectors());
+        JavaTensor a = own(x);
+        float[] w = own(kernel).data;
+        float[] o = own(out).data;
+        if (a.isSparse()) {
+            matmul.sparseN(a.sparse, w, o, out.cols(), epilogue);
+        } else {
+            matmul.nn(a.data, w, o, out.rows(), x.cols(), out.cols(), epilogue);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean denseActivationBackward(UnaryOp activation, Tensor y, Tensor gradY, Tensor gradZ,
+            Tensor biasGradient) {
+        Checks.activationGradient(activation, y, gradY, gradZ);
+        Checks.sum(gradZ, 0, biasGradient);
+        elementWise.activationGradientAndSums(activation, own(y).data, own(gradY).data, own(gradZ).data, y.rows(),
+                y.cols(), own(biasGradient).data);
+        return true;
     }
 
     @Override

@@ -44,9 +44,14 @@ final class MatMul {
 
     /** {@code out(m, n) = a(m, k) x b(k, n)}. Threads split the rows. */
     void nn(float[] a, float[] b, float[] out, int m, int k, int n) {
+        nn(a, b, out, m, k, n, null);
+    }
+
+    /** {@link #nn}, each output block passed through {@code epilogue} (if not null) once written. */
+    void nn(float[] a, float[] b, float[] out, int m, int k, int n, Epilogue epilogue) {
         float[] p = pack(b, k, n, m, false, true);
         parallel.range(m, (long) m * k * n, ROWS_PER_PASS,
-                (from, to) -> kernels.rowsTimesMatrix(a, k, 1, b, p, k, n, out, from, to));
+                (from, to) -> kernels.rowsTimesMatrix(a, k, 1, b, p, k, n, out, from, to, epilogue));
     }
 
     /**
@@ -94,11 +99,11 @@ final class MatMul {
             // the copy cost more than it saved. The scratch array is free: tt's transposed b is packed by now
             float[] at = transpose(a, r, m);
             parallel.range(m, (long) r * m * n, ROWS_PER_PASS,
-                    (from, to) -> kernels.rowsTimesMatrix(at, r, 1, b, p, r, n, out, from, to));
+                    (from, to) -> kernels.rowsTimesMatrix(at, r, 1, b, p, r, n, out, from, to, null));
             return;
         }
         parallel.range(m, (long) r * m * n, ROWS_PER_PASS,
-                (from, to) -> kernels.rowsTimesMatrix(a, 1, m, b, p, r, n, out, from, to));
+                (from, to) -> kernels.rowsTimesMatrix(a, 1, m, b, p, r, n, out, from, to, null));
     }
 
     /** {@code out(m, n) = a(m, k) x b(n, k)^T}: the input gradient. */
@@ -117,7 +122,7 @@ final class MatMul {
             return;
         }
         parallel.range(m, (long) m * k * n, ROWS_PER_PASS,
-                (from, to) -> kernels.rowsTimesMatrix(a, k, 1, null, p, k, n, out, from, to));
+                (from, to) -> kernels.rowsTimesMatrix(a, k, 1, null, p, k, n, out, from, to, null));
     }
 
     /** {@code out(m, n) = a(r, m)^T x b(n, r)^T}. */
@@ -130,11 +135,28 @@ final class MatMul {
      * Threads split the rows.
      */
     void sparseN(MultiHotRows x, float[] b, float[] out, int n) {
+        sparseN(x, b, out, n, null);
+    }
+
+    /** {@link #sparseN}, each group of {@link #EPILOGUE_ROWS} rows passed through {@code epilogue} (if not null). */
+    void sparseN(MultiHotRows x, float[] b, float[] out, int n, Epilogue epilogue) {
         int[] off = x.offsets();
         int[] idx = x.indices();
-        parallel.range(x.rows(), (long) x.nonZeros() * n,
-                (from, to) -> kernels.gatherRows(idx, off, from, to, b, n, out));
+        parallel.range(x.rows(), (long) x.nonZeros() * n, (from, to) -> {
+            if (epilogue == null) {
+                kernels.gatherRows(idx, off, from, to, b, n, out);
+                return;
+            }
+            for (int i = from; i < to; i += EPILOGUE_ROWS) {
+                int end = Math.min(to, i + EPILOGUE_ROWS);
+                kernels.gatherRows(idx, off, i, end, b, n, out);
+                epilogue.apply(out, i * n, n, end - i, 0, n);
+            }
+        });
     }
+
+    /** Rows of a gather-sum passed through its epilogue at a time, while they are in cache. */
+    private static final int EPILOGUE_ROWS = 16;
 
     /**
      * {@code out(k, n) = x(rows, k)^T x g(rows, n)} for multi-hot {@code x}, left row-sparse ({@link RowSparse}):

@@ -11,9 +11,10 @@ interface RowKernels {
      * Output rows {@code [from, to)} of a dense product: row {@code i} is
      * {@code sum_t a[i * aRowStep + t * aStride] * b[t, :]}, {@code t < k}, {@code b} of width {@code n}.
      * {@code packed} is {@code b} laid out by {@link #packPanel} for every one of its {@link #panels}, or null.
+     * With an {@code epilogue} (else null), each block of output is passed through it once written.
      */
     void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, float[] packed, int k, int n, float[] out,
-            int from, int to);
+            int from, int to, Epilogue epilogue);
 
     /**
      * How many column panels {@code b} (k x n) is best packed into before {@code rows} output rows are computed

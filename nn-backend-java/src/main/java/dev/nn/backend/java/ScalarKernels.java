@@ -8,13 +8,19 @@ final class ScalarKernels implements RowKernels {
 
     @Override
     public void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, float[] packed, int k, int n,
-            float[] out, int from, int to) {
+            float[] out, int from, int to, Epilogue epilogue) {
         if (n < 16) {
             narrowRowsTimesMatrix(a, aRowStep, aStride, b, k, n, out, from, to);
+            if (epilogue != null) {
+                epilogue.apply(out, from * n, n, to - from, 0, n);
+            }
             return;
         }
         for (int i = from; i < to; i++) {
             rowTimesMatrix(a, i * aRowStep, aStride, b, k, n, out, i * n);
+            if (epilogue != null) {
+                epilogue.apply(out, i * n, n, 1, 0, n);
+            }
         }
     }
 

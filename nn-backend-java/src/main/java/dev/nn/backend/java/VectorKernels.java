@@ -334,6 +334,25 @@ final class VectorKernels {
         }
     }
 
+    /**
+     * {@code out[o + j] += bias[c + j]}, then with {@code relu} {@code Math.max(out[o + j], 0)}, for {@code j} in
+     * {@code [0, width)}, a whole number of vectors: as Math.max, a NaN stays NaN and -0 becomes +0 (the lanes at
+     * most 0 become +0, and a NaN is not at most 0).
+     */
+    static void biasRelu(float[] out, int o, float[] bias, int c, int width, boolean relu) {
+        if (relu) {
+            FloatVector zero = FloatVector.zero(S);
+            for (int j = 0; j < width; j += L) {
+                FloatVector v = FloatVector.fromArray(S, out, o + j).add(FloatVector.fromArray(S, bias, c + j));
+                v.blend(zero, v.compare(VectorOperators.LE, 0f)).intoArray(out, o + j);
+            }
+        } else {
+            for (int j = 0; j < width; j += L) {
+                FloatVector.fromArray(S, out, o + j).add(FloatVector.fromArray(S, bias, c + j)).intoArray(out, o + j);
+            }
+        }
+    }
+
     /** {@code out[i] = y[i] > 0 ? g[i] : +0} for {@code i} in {@code [from, to)}: ReLU's gradient, without a branch. */
     static void reluGradient(float[] y, float[] g, float[] out, int from, int to) {
         FloatVector zero = FloatVector.zero(S);

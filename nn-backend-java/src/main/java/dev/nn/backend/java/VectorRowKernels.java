@@ -13,9 +13,12 @@ final class VectorRowKernels implements RowKernels {
 
     @Override
     public void rowsTimesMatrix(float[] a, int aRowStep, int aStride, float[] b, float[] packed, int k, int n,
-            float[] out, int from, int to) {
+            float[] out, int from, int to, Epilogue epilogue) {
         if (n < L) {
             ScalarKernels.narrowRowsTimesMatrix(a, aRowStep, aStride, b, k, n, out, from, to);
+            if (epilogue != null) {
+                epilogue.apply(out, from * n, n, to - from, 0, n);
+            }
             return;
         }
         // a panel of columns at a time down all the rows, so the panel stays in cache; the panels are those of
@@ -43,10 +46,18 @@ final class VectorRowKernels implements RowKernels {
                     VectorKernels.fourRowsTimesMatrix(a, i * aRowStep, aRowStep, aStride, src, k, stride, base, out,
                             i * n + c, n);
                 }
+                if (epilogue != null) {
+                    // the block's overlap with the one before (a row's last block) was recomputed, so it is
+                    // passed through once more from its sums
+                    epilogue.apply(out, i * n + c, n, 4, c, w);
+                }
             }
             if (packed != null) {
                 for (int i = full; i < to; i++) {
                     oneRow(a, i * aRowStep, aStride, src, k, stride, base, w, out, i * n + c);
+                    if (epilogue != null) {
+                        epilogue.apply(out, i * n + c, n, 1, c, w);
+                    }
                 }
             }
         }
@@ -59,6 +70,9 @@ final class VectorRowKernels implements RowKernels {
                 }
                 if (c < n) {
                     oneRow(a, i * aRowStep, aStride, b, k, n, c, n - c, out, i * n + c);
+                }
+                if (epilogue != null) {
+                    epilogue.apply(out, i * n, n, 1, 0, n);
                 }
             }
         }

@@ -93,6 +93,105 @@ public interface KernelConformance extends BackendUnderTest {
         assertThat(fused).as("shapes a fusing backend fused").isPositive();
     }
 
+    /**
+     * Where the backend fuses a dense layer's whole forward pass ({@link FusedLayers}), the result is the
+     * activation of the product plus the bias, for every element-wise activation and none, dense and multi-hot
+     * inputs; where it declines, it leaves the output alone.
+     */
+    @Test
+    default void fusedDenseForwardWithActivationIsTheActivationOfTheProductPlusTheBias() {
+        if (!(backend() instanceof FusedLayers f)) {
+            return;
+        }
+        SplittableRandom rng = new SplittableRandom(13);
+        int[][] seqs = new int[9][];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = rng.ints(i == 4 ? 0 : 12, 0, 40).toArray();
+        }
+        MultiHotRows multiHot = MultiHotRows.encode(seqs, 40);
+        int[][] shapes = {{1, 13, 64}, {1, 64, 1}, {300, 16, 100}, {7, 37, 46}, {9, 40, 20}};
+        dev.nn.api.spi.UnaryOp[] activations = {null, dev.nn.api.spi.UnaryOp.RELU, dev.nn.api.spi.UnaryOp.SIGMOID,
+                dev.nn.api.spi.UnaryOp.TANH};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            boolean sparse = k == 40;
+            float[] x = sparse ? multiHot.toDense() : uniform(rng, m * k, -1, 1);
+            float[] w = uniform(rng, k * n, -1, 1);
+            float[] b = uniform(rng, n, -1, 1);
+            float[] z = Reference.binary(BinaryOp.ADD, Reference.matmul(x, m, k, false, w, k, n, false), m, n, b, 1, n);
+            for (dev.nn.api.spi.UnaryOp act : activations) {
+                float[] expected = z.clone();
+                if (act != null) {
+                    for (int i = 0; i < expected.length; i++) {
+                        expected[i] = Reference.unary(act, expected[i]);
+                    }
+                }
+                try (Tensor tx = sparse ? backend().upload(multiHot) : backend().upload(x, m, k);
+                        Tensor tw = backend().upload(w, k, n); Tensor tb = backend().upload(b, 1, n);
+                        Tensor out = backend().zeros(m, n)) {
+                    backend().fill(out, 42f);
+                    String what = "denseForward " + act + " " + m + "x" + k + "x" + n + (sparse ? " multi-hot" : "");
+                    if (f.denseForward(tx, tw, tb, act, out)) {
+                        assertClose(what, out.toHost(), expected, Tolerances.ACCUMULATION);
+                        // a backend that fuses these operands checks their shapes
+                        try (Tensor wrong = backend().zeros(m, n + 1)) {
+                            assertThatThrownBy(() -> f.denseForward(tx, tw, tb, act, wrong))
+                                    .isInstanceOf(ShapeException.class);
+                        }
+                    } else {
+                        assertThat(out.toHost()).as("output of a declined " + what).containsOnly(42f);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Where the backend fuses a dense layer's activation gradient with its bias gradient ({@link FusedLayers}),
+     * they are the activation's gradient and its sum over the rows; where it declines, it leaves both alone.
+     */
+    @Test
+    default void fusedDenseActivationBackwardIsTheActivationGradientAndItsColumnSums() {
+        if (!(backend() instanceof FusedLayers f)) {
+            return;
+        }
+        SplittableRandom rng = new SplittableRandom(14);
+        int[][] shapes = {{1, 64}, {512, 46}, {7, 3}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            for (dev.nn.api.spi.UnaryOp act : new dev.nn.api.spi.UnaryOp[] {dev.nn.api.spi.UnaryOp.RELU,
+                    dev.nn.api.spi.UnaryOp.SIGMOID, dev.nn.api.spi.UnaryOp.TANH}) {
+                float[] y = uniform(rng, m * n, act == dev.nn.api.spi.UnaryOp.RELU ? -1 : 0, 1);
+                float[] g = uniform(rng, m * n, -1, 1);
+                float[] expected = new float[m * n];
+                for (int i = 0; i < expected.length; i++) {
+                    expected[i] = Reference.activationGradient(act, y[i], g[i]);
+                }
+                float[] expectedSums = Reference.sum(expected, m, n, 0);
+                try (Tensor ty = backend().upload(y, m, n); Tensor tg = backend().upload(g, m, n);
+                        Tensor gz = backend().zeros(m, n); Tensor sums = backend().zeros(1, n)) {
+                    backend().fill(gz, 42f);
+                    backend().fill(sums, 42f);
+                    String what = "denseActivationBackward " + act + " " + m + "x" + n;
+                    if (f.denseActivationBackward(act, ty, tg, gz, sums)) {
+                        assertClose(what, gz.toHost(), expected, Tolerances.ELEMENTWISE);
+                        assertClose(what + " sums", sums.toHost(), expectedSums, Tolerances.ACCUMULATION);
+                        try (Tensor wrong = backend().zeros(1, n + 1)) {
+                            assertThatThrownBy(() -> f.denseActivationBackward(act, ty, tg, gz, wrong))
+                                    .isInstanceOf(ShapeException.class);
+                        }
+                    } else {
+                        assertThat(gz.toHost()).as("gradient of a declined " + what).containsOnly(42f);
+                        assertThat(sums.toHost()).as("sums of a declined " + what).containsOnly(42f);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     default void matmulMatchesReferenceForEveryTransposeCombination() {
         SplittableRandom rng = new SplittableRandom(2);
