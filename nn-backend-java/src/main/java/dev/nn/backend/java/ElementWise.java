@@ -19,55 +19,58 @@ final class ElementWise {
     }
 
     void unary(UnaryOp op, float[] x, float[] out) {
-        parallel.range(x.length, x.length * 8L, SPAN, (from, to) -> {
-            switch (op) {
-                case RELU -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = Math.max(x[i], 0f);
-                    }
-                }
-                case SIGMOID -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = sigmoid(x[i]);
-                    }
-                }
-                case TANH -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = tanh(x[i]);
-                    }
-                }
-                case EXP -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = (float) Math.exp(x[i]);
-                    }
-                }
-                case LOG -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = (float) Math.log(x[i]);
-                    }
-                }
-                case SQRT -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = (float) Math.sqrt(x[i]);
-                    }
-                }
-                case SQUARE -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = x[i] * x[i];
-                    }
-                }
-                case ABS -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = Math.abs(x[i]);
-                    }
-                }
-                case NEG -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = -x[i];
-                    }
+        parallel.range(x.length, x.length * 8L, SPAN, (from, to) -> unary(op, x, out, from, to));
+    }
+
+    /** {@code out[i] = op(x[i])} for {@code i} in {@code [from, to)}: every element-wise op's one definition. */
+    static void unary(UnaryOp op, float[] x, float[] out, int from, int to) {
+        switch (op) {
+            case RELU -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.max(x[i], 0f);
                 }
             }
-        });
+            case SIGMOID -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = sigmoid(x[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = tanh(x[i]);
+                }
+            }
+            case EXP -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = (float) Math.exp(x[i]);
+                }
+            }
+            case LOG -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = (float) Math.log(x[i]);
+                }
+            }
+            case SQRT -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = (float) Math.sqrt(x[i]);
+                }
+            }
+            case SQUARE -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = x[i] * x[i];
+                }
+            }
+            case ABS -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.abs(x[i]);
+                }
+            }
+            case NEG -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = -x[i];
+                }
+            }
+        }
     }
 
     /** {@code tanh(x)}'s bracket in {@link #tanh}: {@code 1 -+ 2^-36}. */

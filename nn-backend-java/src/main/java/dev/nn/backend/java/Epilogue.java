@@ -30,29 +30,11 @@ record Epilogue(float[] bias, UnaryOp activation, boolean vectors) {
         }
         for (int r = 0; r < rows; r++) {
             int at = o + r * n;
-            if (activation == null) {
-                for (int j = 0; j < width; j++) {
-                    out[at + j] = out[at + j] + bias[c + j];
-                }
-            } else {
-                switch (activation) {
-                    case RELU -> {
-                        for (int j = 0; j < width; j++) {
-                            out[at + j] = Math.max(out[at + j] + bias[c + j], 0f);
-                        }
-                    }
-                    case SIGMOID -> {
-                        for (int j = 0; j < width; j++) {
-                            out[at + j] = ElementWise.sigmoid(out[at + j] + bias[c + j]);
-                        }
-                    }
-                    case TANH -> {
-                        for (int j = 0; j < width; j++) {
-                            out[at + j] = ElementWise.tanh(out[at + j] + bias[c + j]);
-                        }
-                    }
-                    default -> throw new IllegalStateException("no epilogue for " + activation);
-                }
+            for (int j = 0; j < width; j++) {
+                out[at + j] = out[at + j] + bias[c + j];
+            }
+            if (activation != null) {
+                ElementWise.unary(activation, out, out, at, at + width);
             }
         }
     }

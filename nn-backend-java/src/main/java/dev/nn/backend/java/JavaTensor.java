@@ -28,8 +28,12 @@ final class JavaTensor implements Tensor {
     int[] sourceStarts;
     int[] sortSources;
     long[] rowsNamed;
-    /** Scratch of the scattered row-sparse product ({@code MatMul.scatterT}): 1 for each row named, between calls 0. */
+    /**
+     * Scratch of the scattered row-sparse product ({@code MatMul.scatterT}): 1 for each row named (0 between calls);
+     * each row's packed position.
+     */
     byte[] rowMarks;
+    int[] rowSlots;
 
     /** Deferred velocity decays: row r still owes {@code lazySteps - rowSteps[r]} multiplications by lazyRho. */
     int[] rowSteps;

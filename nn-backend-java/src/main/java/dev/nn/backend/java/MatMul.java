@@ -264,9 +264,9 @@ final class MatMul {
         int k = out.rows();
         int rows = x.rows();
         RowSparse.overwritten(out);
-        if (out.rowIdBuffer == null || out.sourceStarts == null || out.rowMarks == null) {
+        if (out.rowIdBuffer == null || out.rowSlots == null) {
             out.rowIdBuffer = new int[k];
-            out.sourceStarts = new int[k + 1];
+            out.rowSlots = new int[k];
             out.rowMarks = new byte[k];
         }
         // the rows named: a plain store per index (setting bits of a word read and rewrote it, and the sorted
@@ -276,7 +276,7 @@ final class MatMul {
             marks[idx[p]] = 1;
         }
         int[] ids = out.rowIdBuffer;
-        int[] slot = out.sourceStarts;
+        int[] slot = out.rowSlots;
         int count = 0;
         for (int r = 0; r < k; r++) {
             ids[count] = r;

@@ -110,8 +110,7 @@ public interface KernelConformance extends BackendUnderTest {
         }
         MultiHotRows multiHot = MultiHotRows.encode(seqs, 40);
         int[][] shapes = {{1, 13, 64}, {1, 64, 1}, {300, 16, 100}, {7, 37, 46}, {9, 40, 20}};
-        dev.nn.api.spi.UnaryOp[] activations = {null, dev.nn.api.spi.UnaryOp.RELU, dev.nn.api.spi.UnaryOp.SIGMOID,
-                dev.nn.api.spi.UnaryOp.TANH};
+        UnaryOp[] activations = {null, UnaryOp.RELU, UnaryOp.SIGMOID, UnaryOp.TANH};
         for (int[] s : shapes) {
             int m = s[0];
             int k = s[1];
@@ -121,7 +120,7 @@ public interface KernelConformance extends BackendUnderTest {
             float[] w = uniform(rng, k * n, -1, 1);
             float[] b = uniform(rng, n, -1, 1);
             float[] z = Reference.binary(BinaryOp.ADD, Reference.matmul(x, m, k, false, w, k, n, false), m, n, b, 1, n);
-            for (dev.nn.api.spi.UnaryOp act : activations) {
+            for (UnaryOp act : activations) {
                 float[] expected = z.clone();
                 if (act != null) {
                     for (int i = 0; i < expected.length; i++) {
@@ -162,9 +161,8 @@ public interface KernelConformance extends BackendUnderTest {
         for (int[] s : shapes) {
             int m = s[0];
             int n = s[1];
-            for (dev.nn.api.spi.UnaryOp act : new dev.nn.api.spi.UnaryOp[] {dev.nn.api.spi.UnaryOp.RELU,
-                    dev.nn.api.spi.UnaryOp.SIGMOID, dev.nn.api.spi.UnaryOp.TANH}) {
-                float[] y = uniform(rng, m * n, act == dev.nn.api.spi.UnaryOp.RELU ? -1 : 0, 1);
+            for (UnaryOp act : new UnaryOp[] {UnaryOp.RELU, UnaryOp.SIGMOID, UnaryOp.TANH}) {
+                float[] y = uniform(rng, m * n, act == UnaryOp.RELU ? -1 : 0, 1);
                 float[] g = uniform(rng, m * n, -1, 1);
                 float[] expected = new float[m * n];
                 for (int i = 0; i < expected.length; i++) {
