@@ -19,32 +19,50 @@ final class VectorRowKernels implements RowKernels {
             if (epilogue != null) {
                 epilogue.apply(out, from * n, n, to - from, 0, n);
             }
-            return;
+        } else if (packed != null) {
+            panelProduct(a, aRowStep, aStride, packed, k, n, out, from, to, epilogue);
+        } else {
+            inPlaceProduct(a, aRowStep, aStride, b, k, n, out, from, to, epilogue);
         }
-        // a panel of columns at a time down all the rows, so the panel stays in cache; the panels are those of
-        // panels(): pairs of blocks, then the odd block left, then the block that ends at the row's end
+    }
+
+    /*
+     * The two paths are separate methods, each compiled with its own profile: in one method, the packed path's
+     * shapes (the capacity runs' products) shaped the compiled code that the in-place path's (Boston's, imdb-wide's)
+     * then ran, and in some runs those experiments took twice as long afterwards.
+     */
+
+    /**
+     * {@link #rowsTimesMatrix} from {@code b} packed in the panels of {@link #panels}, a panel at a time down all the
+     * rows so the panel stays in cache: four blocks wide, then pairs of blocks, then the odd block left, then the
+     * block that ends at the row's end.
+     */
+    private static void panelProduct(float[] a, int aRowStep, int aStride, float[] packed, int k, int n,
+            float[] out, int from, int to, Epilogue epilogue) {
         int full = from + (to - from) / 4 * 4;
         int count = panelCount(n);
         for (int q = 0; q < count; q++) {
             int c = panelColumn(n, q);
             int w = panelWidth(n, q);
-            // where the panel's row t starts: packed, at offset + t * w; in place, at c + t * n
-            float[] src = packed != null ? packed : b;
-            int stride = packed != null ? w : n;
-            int base = packed != null ? panelOffset(k, n, q) : c;
+            // the panel's row t starts at base + t * w
+            int base = panelOffset(k, n, q);
+            if (w == WIDE * L && aStride == 1) {
+                widePanel(a, aRowStep, packed, k, base, out, n, c, from, to, epilogue);
+                continue;
+            }
             for (int i = from; i < full; i += 4) {
-                if (packed != null && aStride == 1) {
-                    if (w == 2 * L) {
-                        VectorKernels.fourRowsTimesPanel2(a, i * aRowStep, aRowStep, src, k, base, out, i * n + c, n);
-                    } else {
-                        VectorKernels.fourRowsTimesPanel(a, i * aRowStep, aRowStep, src, k, base, out, i * n + c, n);
-                    }
-                } else if (w == 2 * L) {
-                    VectorKernels.fourRowsTimesMatrix2(a, i * aRowStep, aRowStep, aStride, src, k, stride, base, out,
+                if (aStride == 1 && w == 2 * L) {
+                    VectorKernels.fourRowsTimesPanel2(a, i * aRowStep, aRowStep, packed, k, base, out, i * n + c, n);
+                } else if (aStride == 1 && w == L) {
+                    VectorKernels.fourRowsTimesPanel(a, i * aRowStep, aRowStep, packed, k, base, out, i * n + c, n);
+                } else if (w == L) {
+                    VectorKernels.fourRowsTimesMatrix(a, i * aRowStep, aRowStep, aStride, packed, k, w, base, out,
                             i * n + c, n);
                 } else {
-                    VectorKernels.fourRowsTimesMatrix(a, i * aRowStep, aRowStep, aStride, src, k, stride, base, out,
-                            i * n + c, n);
+                    for (int j = 0; j < w; j += 2 * L) {
+                        VectorKernels.fourRowsTimesMatrix2(a, i * aRowStep, aRowStep, aStride, packed, k, w, base + j,
+                                out, i * n + c + j, n);
+                    }
                 }
                 if (epilogue != null) {
                     // the block's overlap with the one before (a row's last block) was recomputed, so it is
@@ -52,28 +70,49 @@ final class VectorRowKernels implements RowKernels {
                     epilogue.apply(out, i * n + c, n, 4, c, w);
                 }
             }
-            if (packed != null) {
-                for (int i = full; i < to; i++) {
-                    oneRow(a, i * aRowStep, aStride, src, k, stride, base, w, out, i * n + c);
-                    if (epilogue != null) {
-                        epilogue.apply(out, i * n + c, n, 1, c, w);
-                    }
+            for (int i = full; i < to; i++) {
+                oneRow(a, i * aRowStep, aStride, packed, k, w, base, w, out, i * n + c);
+                if (epilogue != null) {
+                    epilogue.apply(out, i * n + c, n, 1, c, w);
                 }
             }
         }
-        if (packed == null) {
-            // the rows left over from the groups of four, four blocks at a time where the row is that wide
-            for (int i = full; i < to; i++) {
-                int c = 0;
-                for (; c + 4 * L <= n; c += 4 * L) {
-                    VectorKernels.rowTimesMatrixBlocks(a, i * aRowStep, aStride, b, k, n, c, out, i * n + c, 4);
-                }
-                if (c < n) {
-                    oneRow(a, i * aRowStep, aStride, b, k, n, c, n - c, out, i * n + c);
+    }
+
+    /**
+     * {@link #rowsTimesMatrix} reading {@code b} where it is: pairs of blocks down groups of four rows, then the odd
+     * block left, then the block that ends at the row's end; the rows left over, a row at a time.
+     */
+    private static void inPlaceProduct(float[] a, int aRowStep, int aStride, float[] b, int k, int n, float[] out,
+            int from, int to, Epilogue epilogue) {
+        int full = from + (to - from) / 4 * 4;
+        for (int c = 0; c < n; ) {
+            int w = c + 2 * L <= n ? 2 * L : L;
+            int at = c + w <= n ? c : n - L;
+            for (int i = from; i < full; i += 4) {
+                if (w == 2 * L) {
+                    VectorKernels.fourRowsTimesMatrix2(a, i * aRowStep, aRowStep, aStride, b, k, n, at, out,
+                            i * n + at, n);
+                } else {
+                    VectorKernels.fourRowsTimesMatrix(a, i * aRowStep, aRowStep, aStride, b, k, n, at, out,
+                            i * n + at, n);
                 }
                 if (epilogue != null) {
-                    epilogue.apply(out, i * n, n, 1, 0, n);
+                    epilogue.apply(out, i * n + at, n, 4, at, w);
                 }
+            }
+            c += w;
+        }
+        for (int i = full; i < to; i++) {
+            int c = 0;
+            for (; c + 4 * L <= n; c += 4 * L) {
+                VectorKernels.rowTimesMatrix4(a, i * aRowStep, aStride, b, k, n, c, out, i * n + c);
+            }
+            if (c < n) {
+                oneRow(a, i * aRowStep, aStride, b, k, n, c, n - c, out, i * n + c);
+            }
+            if (epilogue != null) {
+                epilogue.apply(out, i * n, n, 1, 0, n);
             }
         }
     }
@@ -86,7 +125,7 @@ final class VectorRowKernels implements RowKernels {
             float[] out, int o) {
         int j = 0;
         if (w >= 2 * L) {
-            VectorKernels.rowTimesMatrixBlocks(a, aOff, aStride, b, k, stride, base, out, o, 2);
+            VectorKernels.rowTimesMatrix2(a, aOff, aStride, b, k, stride, base, out, o);
             j = 2 * L;
         }
         for (; j + L <= w; j += L) {
@@ -122,28 +161,86 @@ final class VectorRowKernels implements RowKernels {
         return panelCount(n);
     }
 
+    /** Blocks in a wide panel ({@link VectorKernels#twoRowsTimesPanel4}). */
+    static final int WIDE = 4;
+
+    /**
+     * Terms of a wide panel's sums taken in one pass down the rows: {@code K_BLOCK} rows of a panel four blocks
+     * wide are 128 KB, which stay in the core's L2 while every pair of output rows reads them.
+     */
+    static final int K_BLOCK = 512;
+
     private static int panelCount(int n) {
-        return n / (2 * L) + (n % (2 * L) >= L ? 1 : 0) + (n % L != 0 ? 1 : 0);
+        int wide = n / (WIDE * L);
+        int rest = n - wide * WIDE * L;
+        return wide + rest / (2 * L) + (rest % (2 * L) >= L ? 1 : 0) + (rest % L != 0 ? 1 : 0);
     }
 
     /** The first column of panel {@code q}. */
     private static int panelColumn(int n, int q) {
-        int pairs = n / (2 * L);
-        if (q < pairs) {
-            return q * 2 * L;
+        int wide = n / (WIDE * L);
+        if (q < wide) {
+            return q * WIDE * L;
         }
-        return q == pairs && n % (2 * L) >= L ? pairs * 2 * L : n - L;
+        int c0 = wide * WIDE * L;
+        int rest = n - c0;
+        int pairs = rest / (2 * L);
+        int p = q - wide;
+        if (p < pairs) {
+            return c0 + p * 2 * L;
+        }
+        return p == pairs && rest % (2 * L) >= L ? c0 + pairs * 2 * L : n - L;
     }
 
     private static int panelWidth(int n, int q) {
-        return q < n / (2 * L) ? 2 * L : L;
+        int wide = n / (WIDE * L);
+        if (q < wide) {
+            return WIDE * L;
+        }
+        return q - wide < (n - wide * WIDE * L) / (2 * L) ? 2 * L : L;
     }
 
     /** Where panel {@code q} starts in the packed array: after the k rows of every panel before it. */
     private static int panelOffset(int k, int n, int q) {
-        int pairs = n / (2 * L);
-        return q <= pairs ? q * k * 2 * L : pairs * k * 2 * L + k * L;
+        int wide = n / (WIDE * L);
+        if (q <= wide) {
+            return q * k * WIDE * L;
+        }
+        int pairs = (n - wide * WIDE * L) / (2 * L);
+        int p = q - wide;
+        int at = wide * k * WIDE * L;
+        return p <= pairs ? at + p * k * 2 * L : at + pairs * k * 2 * L + k * L;
     }
+
+    /**
+     * Output rows {@code [from, to)}, columns {@code [c, c + 8L)}, from a packed wide panel: two rows at a time,
+     * {@link #K_BLOCK} terms at a time down all the rows, each range continuing the sums the last one stored.
+     */
+    private static void widePanel(float[] a, int aRowStep, float[] p, int k, int base, float[] out, int n, int c,
+            int from, int to, Epilogue epilogue) {
+        int pairs = from + (to - from) / 2 * 2;
+        for (int t0 = 0; t0 < k || t0 == 0; t0 += K_BLOCK) {
+            int t1 = Math.min(k, t0 + K_BLOCK);
+            // the first range starts its sums from zero, the others from the sums the last one stored
+            boolean first = t0 == 0;
+            float[] init = first ? ZEROS : out;
+            for (int i = from; i < pairs; i += 2) {
+                int o = i * n + c;
+                VectorKernels.twoRowsTimesPanel4(a, i * aRowStep, aRowStep, p, t0, t1, base, init, first ? 0 : o,
+                        first ? WIDE * L : o + n, out, o, o + n);
+            }
+            if (pairs < to) {
+                int o = pairs * n + c;
+                VectorKernels.oneRowTimesPanel4(a, pairs * aRowStep, p, t0, t1, base, init, first ? 0 : o, out, o);
+            }
+        }
+        if (epilogue != null) {
+            epilogue.apply(out, from * n + c, n, to - from, c, WIDE * L);
+        }
+    }
+
+    /** Two rows of zeros, a wide panel wide: where its sums start. */
+    private static final float[] ZEROS = new float[2 * WIDE * L];
 
     @Override
     public int packedSize(int k, int n) {
