@@ -271,26 +271,33 @@ final class ElementWise {
 
     /** Keras 3 RMSprop, fused: {@code v = rho v + (1 - rho) g^2; w -= lr g / sqrt(v + eps)}. */
     void rmsProp(float[] w, float[] g, float[] v, float lr, float rho, float eps) {
-        parallel.range(w.length, w.length * 4L, SPAN, (from, to) -> rmsPropSpan(w, g, 0, v, from, to - from, lr,
+        parallel.range(w.length, w.length * 4L, SPAN, (from, to) -> rmsPropSpan(w, g, 0, v, from, to - from, 0, lr,
                 rho, eps));
     }
 
     /**
      * The RMSprop step over {@code len} values: {@code w} and {@code v} from {@code at}, {@code g} from
-     * {@code at - gShift} (a row of a compact row-sparse gradient, {@link RowSparse}).
+     * {@code at - gShift} (a row of a compact row-sparse gradient, {@link RowSparse}). Each velocity is first
+     * multiplied by {@code rho} {@code decays} times, one after another: the steps a row-sparse row skipped,
+     * paid while the velocity is in a register instead of in a pass of their own over it.
      */
-    void rmsPropSpan(float[] w, float[] g, int gShift, float[] v, int at, int len, float lr, float rho, float eps) {
+    void rmsPropSpan(float[] w, float[] g, int gShift, float[] v, int at, int len, int decays, float lr, float rho,
+            float eps) {
         float oneMinusRho = 1f - rho;
         int to = at + len;
         int i = at;
         if (vectors) {
             // the JIT leaves this loop scalar (its float-double-float square root); the vector square root
             // is correctly rounded in float, as (float) Math.sqrt of a float is, so the bits are the same
-            i = VectorKernels.rmsProp(w, g, gShift, v, lr, rho, oneMinusRho, eps, at, to);
+            i = VectorKernels.rmsProp(w, g, gShift, v, decays, lr, rho, oneMinusRho, eps, at, to);
         }
         for (; i < to; i++) {
             float gi = g[i - gShift];
-            float vi = rho * v[i] + oneMinusRho * (gi * gi);
+            float old = v[i];
+            for (int d = 0; d < decays; d++) {
+                old = rho * old;
+            }
+            float vi = rho * old + oneMinusRho * (gi * gi);
             v[i] = vi;
             w[i] -= lr * gi / (float) Math.sqrt(vi + eps);
         }

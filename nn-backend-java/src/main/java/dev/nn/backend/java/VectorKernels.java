@@ -452,7 +452,8 @@ final class VectorKernels {
     /**
      * RMSprop over whole vectors of {@code [from, to)}, each value rounded as in {@link ElementWise#rmsProp}:
      * {@code v = rho v + (1 - rho) (g g); w = w - (lr g) / sqrt(v + eps)}, with {@code g} read {@code gShift}
-     * values before {@code w} and {@code v}. Returns where the scalar tail starts.
+     * values before {@code w} and {@code v}, and {@code v} first multiplied by {@code rho} {@code decays} times
+     * ({@link ElementWise#rmsPropSpan}). Returns where the scalar tail starts.
      *
      * <p>The square root and the division are most of the cost where the values are in cache (a Boston step spent
      * two fifths of its time here, JFR): each takes the divider for several cycles per vector. A vector whose
@@ -462,12 +463,16 @@ final class VectorKernels {
      * and the weight is {@code w - lr g}, the same bits (a {@code -0} weight minus {@code -0} is {@code +0} both
      * ways). Any other vector, and any lane whose denominator is zero, negative or NaN, takes the full step.
      */
-    static int rmsProp(float[] w, float[] g, int gShift, float[] v, float lr, float rho, float oneMinusRho, float eps,
-            int from, int to) {
+    static int rmsProp(float[] w, float[] g, int gShift, float[] v, int decays, float lr, float rho,
+            float oneMinusRho, float eps, int from, int to) {
         int i = from;
         for (; i + L <= to; i += L) {
             FloatVector gv = FloatVector.fromArray(S, g, i - gShift);
-            FloatVector vv = FloatVector.fromArray(S, v, i).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
+            FloatVector old = FloatVector.fromArray(S, v, i);
+            for (int d = 0; d < decays; d++) {
+                old = exact(old).mul(rho);
+            }
+            FloatVector vv = exact(old).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
             vv.intoArray(v, i);
             FloatVector scaled = gv.mul(lr);
             FloatVector denominator = vv.add(eps);
