@@ -50,6 +50,10 @@ final class VectorRowKernels implements RowKernels {
                 widePanel(a, aRowStep, packed, k, base, out, n, c, from, to, epilogue);
                 continue;
             }
+            if (w == 3 * L) {
+                triplePanel(a, aRowStep, aStride, packed, k, base, out, n, c, from, to, epilogue);
+                continue;
+            }
             for (int i = from; i < full; i += 4) {
                 if (aStride == 1 && w == 2 * L) {
                     VectorKernels.fourRowsTimesPanel2(a, i * aRowStep, aRowStep, packed, k, base, out, i * n + c, n);
@@ -87,6 +91,18 @@ final class VectorRowKernels implements RowKernels {
             int from, int to, Epilogue epilogue) {
         int full = from + (to - from) / 4 * 4;
         for (int c = 0; c < n; ) {
+            if (n - c > 2 * L && n - c <= 3 * L) {
+                // the last columns as three blocks, the last one ending at the row's end
+                int third = n - L - c;
+                for (int i = from; i < full; i += 4) {
+                    VectorKernels.fourRowsTimesMatrix3(a, i * aRowStep, aRowStep, aStride, b, k, n, c, third, out,
+                            i * n + c, third, n);
+                    if (epilogue != null) {
+                        epilogue.apply(out, i * n + c, n, 4, c, n - c);
+                    }
+                }
+                break;
+            }
             int w = c + 2 * L <= n ? 2 * L : L;
             int at = c + w <= n ? c : n - L;
             for (int i = from; i < full; i += 4) {
@@ -170,9 +186,21 @@ final class VectorRowKernels implements RowKernels {
      */
     static final int K_BLOCK = 512;
 
+    /**
+     * Whether the columns after the wide panels, more than two blocks and at most three, make one panel of three
+     * blocks ({@link VectorKernels#fourRowsTimesPanel3}), its last block ending at the row's end.
+     */
+    private static boolean triple(int n) {
+        int rest = n % (WIDE * L);
+        return rest > 2 * L && rest <= 3 * L;
+    }
+
     private static int panelCount(int n) {
         int wide = n / (WIDE * L);
         int rest = n - wide * WIDE * L;
+        if (triple(n)) {
+            return wide + 1;
+        }
         return wide + rest / (2 * L) + (rest % (2 * L) >= L ? 1 : 0) + (rest % L != 0 ? 1 : 0);
     }
 
@@ -183,6 +211,9 @@ final class VectorRowKernels implements RowKernels {
             return q * WIDE * L;
         }
         int c0 = wide * WIDE * L;
+        if (triple(n)) {
+            return c0;
+        }
         int rest = n - c0;
         int pairs = rest / (2 * L);
         int p = q - wide;
@@ -197,6 +228,9 @@ final class VectorRowKernels implements RowKernels {
         if (q < wide) {
             return WIDE * L;
         }
+        if (triple(n)) {
+            return 3 * L;
+        }
         return q - wide < (n - wide * WIDE * L) / (2 * L) ? 2 * L : L;
     }
 
@@ -210,6 +244,40 @@ final class VectorRowKernels implements RowKernels {
         int p = q - wide;
         int at = wide * k * WIDE * L;
         return p <= pairs ? at + p * k * 2 * L : at + pairs * k * 2 * L + k * L;
+    }
+
+    /** The column of {@code b} that column {@code j} of panel {@code q} (from column {@code c}, {@code w} wide) holds. */
+    private static int panelSource(int n, int c, int w, int j) {
+        return w == 3 * L && j >= 2 * L ? n - L + (j - 2 * L) : c + j;
+    }
+
+    /**
+     * Output rows {@code [from, to)}, columns {@code [c, n)} (more than two blocks, at most three), from a packed
+     * panel of three blocks: four rows at a time, then a row at a time.
+     */
+    private static void triplePanel(float[] a, int aRowStep, int aStride, float[] p, int k, int base, float[] out,
+            int n, int c, int from, int to, Epilogue epilogue) {
+        int third = n - L - c;
+        int full = from + (to - from) / 4 * 4;
+        for (int i = from; i < full; i += 4) {
+            if (aStride == 1) {
+                VectorKernels.fourRowsTimesPanel3(a, i * aRowStep, aRowStep, p, k, base, out, i * n + c, third, n);
+            } else {
+                VectorKernels.fourRowsTimesMatrix3(a, i * aRowStep, aRowStep, aStride, p, k, 3 * L, base, 2 * L, out,
+                        i * n + c, third, n);
+            }
+            if (epilogue != null) {
+                epilogue.apply(out, i * n + c, n, 4, c, n - c);
+            }
+        }
+        for (int i = full; i < to; i++) {
+            int o = i * n + c;
+            VectorKernels.rowTimesMatrix2(a, i * aRowStep, aStride, p, k, 3 * L, base, out, o);
+            VectorKernels.rowTimesMatrix(a, i * aRowStep, aStride, p, k, 3 * L, base + 2 * L, out, o + third);
+            if (epilogue != null) {
+                epilogue.apply(out, o, n, 1, c, n - c);
+            }
+        }
     }
 
     /**
@@ -250,7 +318,13 @@ final class VectorRowKernels implements RowKernels {
 
     @Override
     public void packPanel(float[] b, int k, int n, int q, float[] packed) {
-        VectorKernels.copyPanel(b, k, n, panelColumn(n, q), panelWidth(n, q) / L, packed, panelOffset(k, n, q));
+        int c = panelColumn(n, q);
+        int w = panelWidth(n, q);
+        if (w == 3 * L) {
+            VectorKernels.copyPanel3(b, k, n, c, n - L - c, packed, panelOffset(k, n, q));
+        } else {
+            VectorKernels.copyPanel(b, k, n, c, w / L, packed, panelOffset(k, n, q));
+        }
     }
 
     @Override
@@ -262,7 +336,7 @@ final class VectorRowKernels implements RowKernels {
         for (int t0 = 0; t0 < k; t0 += 16) {
             int t1 = Math.min(k, t0 + 16);
             for (int j = 0; j < w; j++) {
-                int from = (c + j) * k;
+                int from = panelSource(n, c, w, j) * k;
                 for (int t = t0; t < t1; t++) {
                     packed[at + t * w + j] = bt[from + t];
                 }
