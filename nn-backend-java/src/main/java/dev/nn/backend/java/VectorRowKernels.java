@@ -332,6 +332,20 @@ final class VectorRowKernels implements RowKernels {
         int c = panelColumn(n, q);
         int w = panelWidth(n, q);
         int at = panelOffset(k, n, q);
+        // each width a call of its own, so that the stride of the stores is a constant where the copy is compiled
+        if (w == WIDE * L) {
+            packTransposed(bt, k, n, c, WIDE * L, packed, at);
+        } else if (w == 3 * L) {
+            packTransposed(bt, k, n, c, 3 * L, packed, at);
+        } else if (w == 2 * L) {
+            packTransposed(bt, k, n, c, 2 * L, packed, at);
+        } else {
+            packTransposed(bt, k, n, c, L, packed, at);
+        }
+    }
+
+    /** {@link #packPanelTransposed} for a panel {@code w} wide from column {@code c}, stored from {@code at}. */
+    private static void packTransposed(float[] bt, int k, int n, int c, int w, float[] packed, int at) {
         // panel[t * w + j] = b[t, c + j] = bt[c + j, t]: w rows of bt, each read once, in tiles of 16 columns of t
         for (int t0 = 0; t0 < k; t0 += 16) {
             int t1 = Math.min(k, t0 + 16);
