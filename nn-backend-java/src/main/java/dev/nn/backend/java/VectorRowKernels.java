@@ -85,7 +85,8 @@ final class VectorRowKernels implements RowKernels {
 
     /**
      * {@link #rowsTimesMatrix} reading {@code b} where it is: pairs of blocks down groups of four rows, then the odd
-     * block left, then the block that ends at the row's end; the rows left over, a row at a time.
+     * block left, then the block that ends at the row's end (or the last 33 to 48 columns as three blocks, the last
+     * ending at the row's end); the rows left over, a row at a time.
      */
     private static void inPlaceProduct(float[] a, int aRowStep, int aStride, float[] b, int k, int n, float[] out,
             int from, int to, Epilogue epilogue) {
@@ -281,7 +282,7 @@ final class VectorRowKernels implements RowKernels {
     }
 
     /**
-     * Output rows {@code [from, to)}, columns {@code [c, c + 8L)}, from a packed wide panel: two rows at a time,
+     * Output rows {@code [from, to)}, columns {@code [c, c + 4L)}, from a packed wide panel: two rows at a time,
      * {@link #K_BLOCK} terms at a time down all the rows, each range continuing the sums the last one stored.
      */
     private static void widePanel(float[] a, int aRowStep, float[] p, int k, int base, float[] out, int n, int c,
