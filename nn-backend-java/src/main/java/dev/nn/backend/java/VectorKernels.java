@@ -356,92 +356,14 @@ final class VectorKernels {
         exact(c13).intoArray(out, o1 + 3 * L);
     }
 
-    /** {@link #twoRowsTimesPanel4} for one row. */
-    static void oneRowTimesPanel4(float[] a, int aOff, float[] p, int t0, int t1, int base, float[] init, int i0,
-            float[] out, int o) {
-        FloatVector c0 = FloatVector.fromArray(S, init, i0);
-        FloatVector c1 = FloatVector.fromArray(S, init, i0 + L);
-        FloatVector c2 = FloatVector.fromArray(S, init, i0 + 2 * L);
-        FloatVector c3 = FloatVector.fromArray(S, init, i0 + 3 * L);
-        for (int t = t0; t < t1; t++) {
-            int r = base + t * (4 * L);
-            FloatVector s = FloatVector.broadcast(S, a[aOff + t]);
-            c0 = exact(c0).add(FloatVector.fromArray(S, p, r).mul(s));
-            c1 = exact(c1).add(FloatVector.fromArray(S, p, r + L).mul(s));
-            c2 = exact(c2).add(FloatVector.fromArray(S, p, r + 2 * L).mul(s));
-            c3 = exact(c3).add(FloatVector.fromArray(S, p, r + 3 * L).mul(s));
-        }
-        exact(c0).intoArray(out, o);
-        exact(c1).intoArray(out, o + L);
-        exact(c2).intoArray(out, o + 2 * L);
-        exact(c3).intoArray(out, o + 3 * L);
-    }
-
     /**
-     * Four output rows of a packed panel three blocks wide ({@code p[base + t * 3L ..]}): columns {@code [0, 2L)} of
-     * the rows at {@code o}, {@code o + outRowStep}, ... and the block at {@code o + third}. A row 33 to 48 wide (the
-     * 46 topics of a Reuters output layer) is then one panel: its last block ends at the row's end and its lanes
-     * shared with the block before are recomputed in the same order. As a pair of blocks then a single one, the
-     * single block broadcast once per multiply (4 per 4); here 4 broadcasts feed 12.
-     */
-    static void fourRowsTimesPanel3(float[] a, int aOff, int aRowStep, float[] p, int k, int base, float[] out,
-            int o, int third, int outRowStep) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = FloatVector.zero(S);
-        FloatVector c02 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c11 = FloatVector.zero(S);
-        FloatVector c12 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S);
-        FloatVector c21 = FloatVector.zero(S);
-        FloatVector c22 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S);
-        FloatVector c31 = FloatVector.zero(S);
-        FloatVector c32 = FloatVector.zero(S);
-        int a0 = aOff;
-        int a1 = aOff + aRowStep;
-        int a2 = aOff + 2 * aRowStep;
-        int a3 = aOff + 3 * aRowStep;
-        for (int t = 0; t < k; t++) {
-            int r = base + t * (3 * L);
-            FloatVector b0 = FloatVector.fromArray(S, p, r);
-            FloatVector b1 = FloatVector.fromArray(S, p, r + L);
-            FloatVector b2 = FloatVector.fromArray(S, p, r + 2 * L);
-            FloatVector s = FloatVector.broadcast(S, a[a0 + t]);
-            c00 = exact(c00).add(b0.mul(s));
-            c01 = exact(c01).add(b1.mul(s));
-            c02 = exact(c02).add(b2.mul(s));
-            s = FloatVector.broadcast(S, a[a1 + t]);
-            c10 = exact(c10).add(b0.mul(s));
-            c11 = exact(c11).add(b1.mul(s));
-            c12 = exact(c12).add(b2.mul(s));
-            s = FloatVector.broadcast(S, a[a2 + t]);
-            c20 = exact(c20).add(b0.mul(s));
-            c21 = exact(c21).add(b1.mul(s));
-            c22 = exact(c22).add(b2.mul(s));
-            s = FloatVector.broadcast(S, a[a3 + t]);
-            c30 = exact(c30).add(b0.mul(s));
-            c31 = exact(c31).add(b1.mul(s));
-            c32 = exact(c32).add(b2.mul(s));
-        }
-        exact(c00).intoArray(out, o);
-        exact(c01).intoArray(out, o + L);
-        exact(c02).intoArray(out, o + third);
-        exact(c10).intoArray(out, o + outRowStep);
-        exact(c11).intoArray(out, o + outRowStep + L);
-        exact(c12).intoArray(out, o + outRowStep + third);
-        exact(c20).intoArray(out, o + 2 * outRowStep);
-        exact(c21).intoArray(out, o + 2 * outRowStep + L);
-        exact(c22).intoArray(out, o + 2 * outRowStep + third);
-        exact(c30).intoArray(out, o + 3 * outRowStep);
-        exact(c31).intoArray(out, o + 3 * outRowStep + L);
-        exact(c32).intoArray(out, o + 3 * outRowStep + third);
-    }
-
-    /**
-     * {@link #fourRowsTimesPanel3} reading {@code a} with any strides and {@code b} with rows {@code n} apart, its
-     * blocks at {@code c}, {@code c + L} and {@code c + bThird} (in place, the kernel gradient of a 46-wide layer,
-     * whose left operand is read down its columns), stored at {@code o}, {@code o + L} and {@code o + third}.
+     * Four output rows (at {@code o}, {@code o + outRowStep}, ...) of three blocks, read from {@code b} (rows
+     * {@code n} apart) at {@code c}, {@code c + L} and {@code c + bThird} and stored at {@code o}, {@code o + L} and
+     * {@code o + third}. A row 33 to 48 wide (the 46 topics of a Reuters output layer) is then one pass: its last
+     * block ends at the row's end, and its lanes shared with the block before are recomputed in the same order. As
+     * a pair of blocks then a single one, the single block broadcast a value of {@code a} once per multiply (4 per
+     * 4); here 4 broadcasts feed 12 multiplies. For a packed panel ({@code b} rows 3L apart, {@code bThird = 2L}) a
+     * copy of this kernel with constant strides was 1-2 % faster: not worth a second copy.
      */
     static void fourRowsTimesMatrix3(float[] a, int aOff, int aRowStep, int aStride, float[] b, int k, int n, int c,
             int bThird, float[] out, int o, int third, int outRowStep) {

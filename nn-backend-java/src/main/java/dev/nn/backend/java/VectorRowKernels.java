@@ -189,7 +189,7 @@ final class VectorRowKernels implements RowKernels {
 
     /**
      * Whether the columns after the wide panels, more than two blocks and at most three, make one panel of three
-     * blocks ({@link VectorKernels#fourRowsTimesPanel3}), its last block ending at the row's end.
+     * blocks ({@link VectorKernels#fourRowsTimesMatrix3}), its last block ending at the row's end.
      */
     private static boolean triple(int n) {
         int rest = n % (WIDE * L);
@@ -261,12 +261,8 @@ final class VectorRowKernels implements RowKernels {
         int third = n - L - c;
         int full = from + (to - from) / 4 * 4;
         for (int i = from; i < full; i += 4) {
-            if (aStride == 1) {
-                VectorKernels.fourRowsTimesPanel3(a, i * aRowStep, aRowStep, p, k, base, out, i * n + c, third, n);
-            } else {
-                VectorKernels.fourRowsTimesMatrix3(a, i * aRowStep, aRowStep, aStride, p, k, 3 * L, base, 2 * L, out,
-                        i * n + c, third, n);
-            }
+            VectorKernels.fourRowsTimesMatrix3(a, i * aRowStep, aRowStep, aStride, p, k, 3 * L, base, 2 * L, out,
+                    i * n + c, third, n);
             if (epilogue != null) {
                 epilogue.apply(out, i * n + c, n, 4, c, n - c);
             }
@@ -298,10 +294,10 @@ final class VectorRowKernels implements RowKernels {
                 VectorKernels.twoRowsTimesPanel4(a, i * aRowStep, aRowStep, p, t0, t1, base, init, first ? 0 : o,
                         first ? WIDE * L : o + n, out, o, o + n);
             }
-            if (pairs < to) {
-                int o = pairs * n + c;
-                VectorKernels.oneRowTimesPanel4(a, pairs * aRowStep, p, t0, t1, base, init, first ? 0 : o, out, o);
-            }
+        }
+        if (pairs < to) {
+            // a row left over: in one pass over all the terms (it reads the panel once, whole ranges or not)
+            VectorKernels.rowTimesMatrix4(a, pairs * aRowStep, 1, p, k, WIDE * L, base, out, pairs * n + c);
         }
         if (epilogue != null) {
             epilogue.apply(out, from * n + c, n, to - from, c, WIDE * L);
