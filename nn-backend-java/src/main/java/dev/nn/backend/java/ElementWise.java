@@ -235,6 +235,10 @@ final class ElementWise {
             java.util.Arrays.fill(sums, from, to, 0f);
             for (int i = 0; i < rows; i++) {
                 int r = i * cols;
+                if (vectors && activation == UnaryOp.RELU) {
+                    VectorKernels.reluGradientAndSums(y, g, out, r, from, to, sums);
+                    continue;
+                }
                 activationGradient(activation, y, g, out, r + from, r + to);
                 for (int j = from; j < to; j++) {
                     sums[j] += out[r + j];

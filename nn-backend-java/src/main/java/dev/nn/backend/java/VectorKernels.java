@@ -507,6 +507,28 @@ final class VectorKernels {
     }
 
     /**
+     * {@link #reluGradient} of one row's columns {@code [from, to)} (its values from {@code r + from}), each value
+     * also added to its column's sum, {@code sums[j]}, as it is written: the bias gradient without reading the
+     * activation gradient back.
+     */
+    static void reluGradientAndSums(float[] y, float[] g, float[] out, int r, int from, int to, float[] sums) {
+        FloatVector zero = FloatVector.zero(S);
+        int j = from;
+        for (; j + L <= to; j += L) {
+            int i = r + j;
+            FloatVector o = exact(zero).blend(FloatVector.fromArray(S, g, i),
+                    FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f));
+            o.intoArray(out, i);
+            FloatVector.fromArray(S, sums, j).add(exact(o)).intoArray(sums, j);
+        }
+        for (; j < to; j++) {
+            float o = y[r + j] > 0f ? g[r + j] : 0f;
+            out[r + j] = o;
+            sums[j] += o;
+        }
+    }
+
+    /**
      * RMSprop over whole vectors of {@code [from, to)}, each value rounded as in {@link ElementWise#rmsProp}:
      * {@code v = rho v + (1 - rho) (g g); w = w - (lr g) / sqrt(v + eps)}, with {@code g} read {@code gShift}
      * values before {@code w} and {@code v}, and {@code v} first multiplied by {@code rho} {@code decays} times
