@@ -231,17 +231,17 @@ final class ElementWise {
      */
     void activationGradientAndSums(UnaryOp activation, float[] y, float[] g, float[] out, int rows, int cols,
             float[] sums) {
+        boolean fusedRelu = vectors && activation == UnaryOp.RELU;
         parallel.range(cols, (long) rows * cols * 3, SPAN, (from, to) -> {
             java.util.Arrays.fill(sums, from, to, 0f);
-            for (int i = 0; i < rows; i++) {
-                int r = i * cols;
-                if (vectors && activation == UnaryOp.RELU) {
+            for (int r = 0; r < rows * cols; r += cols) {
+                if (fusedRelu) {
                     VectorKernels.reluGradientAndSums(y, g, out, r, from, to, sums);
-                    continue;
-                }
-                activationGradient(activation, y, g, out, r + from, r + to);
-                for (int j = from; j < to; j++) {
-                    sums[j] += out[r + j];
+                } else {
+                    activationGradient(activation, y, g, out, r + from, r + to);
+                    for (int j = from; j < to; j++) {
+                        sums[j] += out[r + j];
+                    }
                 }
             }
         });

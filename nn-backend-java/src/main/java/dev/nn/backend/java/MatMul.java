@@ -310,19 +310,13 @@ final class MatMul {
         out.rowCount = count;
     }
 
-    /** The first position in sorted {@code a[from, to)} holding a value at least {@code key}, or {@code to}. */
+    /**
+     * The first position in {@code a[from, to)}, sorted and without repeats (a multi-hot row's indices), holding a
+     * value at least {@code key}, or {@code to}: where {@link Arrays#binarySearch} finds it or would insert it.
+     */
     private static int lowerBound(int[] a, int from, int to, int key) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        int at = Arrays.binarySearch(a, from, to, key);
+        return at >= 0 ? at : -at - 1;
     }
 
     /**

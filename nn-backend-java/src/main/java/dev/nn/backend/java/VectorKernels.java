@@ -420,20 +420,6 @@ final class VectorKernels {
         exact(c32).intoArray(out, o + 3 * outRowStep + third);
     }
 
-    /**
-     * {@link #copyPanel} for a panel of three blocks: columns {@code [c, c + 2L)} and {@code [c + third, c + third
-     * + L)} of every row of {@code b}, into rows {@code 3L} wide.
-     */
-    static void copyPanel3(float[] b, int k, int n, int c, int third, float[] panel, int at) {
-        for (int t = 0; t < k; t++) {
-            int from = t * n + c;
-            int to = at + t * 3 * L;
-            FloatVector.fromArray(S, b, from).intoArray(panel, to);
-            FloatVector.fromArray(S, b, from + L).intoArray(panel, to + L);
-            FloatVector.fromArray(S, b, from + third).intoArray(panel, to + 2 * L);
-        }
-    }
-
     /** {@link #fourRowsTimesPanel2} for a panel one block wide ({@code p[base + t * L ..]}). */
     static void fourRowsTimesPanel(float[] a, int aOff, int aRowStep, float[] p, int k, int base, float[] out, int o,
             int outRowStep) {
@@ -460,13 +446,13 @@ final class VectorKernels {
 
     /**
      * Copies {@code blocks} blocks of columns from {@code c} of every row of {@code b} (k x n) into {@code panel}
-     * from {@code at}, row after row: {@code panel[at + t * blocks * L ..] = b[t * n + c ..]}.
+     * from {@code at}, rows {@code stride} apart: {@code panel[at + t * stride ..] = b[t * n + c ..]}.
      */
-    static void copyPanel(float[] b, int k, int n, int c, int blocks, float[] panel, int at) {
+    static void copyPanel(float[] b, int k, int n, int c, int blocks, float[] panel, int at, int stride) {
         int w = blocks * L;
         for (int t = 0; t < k; t++) {
             int from = t * n + c;
-            int to = at + t * w;
+            int to = at + t * stride;
             for (int j = 0; j < w; j += L) {
                 FloatVector.fromArray(S, b, from + j).intoArray(panel, to + j);
             }

@@ -317,10 +317,13 @@ final class VectorRowKernels implements RowKernels {
     public void packPanel(float[] b, int k, int n, int q, float[] packed) {
         int c = panelColumn(n, q);
         int w = panelWidth(n, q);
+        int at = panelOffset(k, n, q);
         if (w == 3 * L) {
-            VectorKernels.copyPanel3(b, k, n, c, n - L - c, packed, panelOffset(k, n, q));
+            // two blocks from c, then the block that ends at the row's end
+            VectorKernels.copyPanel(b, k, n, c, 2, packed, at, w);
+            VectorKernels.copyPanel(b, k, n, n - L, 1, packed, at + 2 * L, w);
         } else {
-            VectorKernels.copyPanel(b, k, n, c, w / L, packed, panelOffset(k, n, q));
+            VectorKernels.copyPanel(b, k, n, c, w / L, packed, at, w);
         }
     }
 
