@@ -1,6 +1,5 @@
 package dev.nn.api.spi;
 
-import dev.nn.api.Shape;
 import dev.nn.api.ShapeException;
 import dev.nn.api.Tensor;
 
@@ -28,7 +27,7 @@ public final class Checks {
                     + b.shape());
         }
         dense("matmul", out);
-        ShapeException.require("matmul", "output", Shape.of(m, n), out.shape());
+        ShapeException.require("matmul", "output", m, n, out.shape());
     }
 
     /** The right operand of a binary op: same shape, row vector, column vector or scalar. */
@@ -53,13 +52,11 @@ public final class Checks {
     /** Reduction along {@code axis} 0 (to a row vector) or 1 (to a column vector). */
     public static void sum(Tensor x, int axis, Tensor out) {
         dense("sum", x);
-        Shape expected = switch (axis) {
-            case 0 -> Shape.of(1, x.cols());
-            case 1 -> Shape.of(x.rows(), 1);
-            default -> throw new IllegalArgumentException(
+        if (axis != 0 && axis != 1) {
+            throw new IllegalArgumentException(
                     "Received an invalid value for axis, expected 0 or 1. Received: axis=" + axis);
-        };
-        ShapeException.require("sum", "output", expected, out.shape());
+        }
+        ShapeException.require("sum", "output", axis == 0 ? 1 : x.rows(), axis == 0 ? x.cols() : 1, out.shape());
     }
 
     /** The gradient of an activation, which is only defined here for relu, sigmoid and tanh. */

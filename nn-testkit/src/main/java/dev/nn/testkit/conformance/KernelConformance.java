@@ -365,6 +365,11 @@ public interface KernelConformance extends BackendUnderTest {
             assertClose("softmax", out.toHost(), Reference.softmax(x, rows, cols), Tolerances.TRANSCENDENTAL);
             assertThatThrownBy(() -> backend().sum(t, 2, s0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("axis=2");
+            // each axis's output has its own shape: the other one's is rejected, naming the shape expected
+            assertThatThrownBy(() -> backend().sum(t, 0, s1)).isInstanceOf(ShapeException.class)
+                    .hasMessageContaining("sum").hasMessageContaining("(1, " + cols + ")");
+            assertThatThrownBy(() -> backend().sum(t, 1, s0)).isInstanceOf(ShapeException.class)
+                    .hasMessageContaining("(" + rows + ", 1)");
         }
     }
 
