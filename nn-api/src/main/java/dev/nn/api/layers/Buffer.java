@@ -20,4 +20,9 @@ final class Buffer {
         }
         return tensor;
     }
+
+    /** The tensor last returned by {@link #get}, or null. */
+    Tensor current() {
+        return tensor;
+    }
 }

@@ -141,10 +141,24 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
 
     @Override
     public Tensor backward(Tensor gradient) {
+        return backward(gradient, null);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradient, Tensor gate) {
         Tensor gz = parameterGradients(gradient);
         Tensor dx = inputGrad.get(backend, input.rows(), input.cols());
-        backend.matmul(gz, false, kernel.value(), true, dx);
+        if (gate == null || !(backend instanceof FusedLayers f) || !f.denseInputGradient(gz, kernel.value(), gate, dx)) {
+            backend.matmul(gz, false, kernel.value(), true, dx);
+        }
         return dx;
+    }
+
+    @Override
+    public Tensor gradientGate() {
+        // the ReLU's gradient (Activation#backward, FusedLayers#denseActivationBackward) is the incoming one where
+        // the output is positive, 0 elsewhere; a loss-fused activation is never a ReLU
+        return activation == Activation.RELU && !fused && input != null ? output.current() : null;
     }
 
     @Override

@@ -60,6 +60,24 @@ public interface Layer {
     Tensor backward(Tensor gradient);
 
     /**
+     * As {@link #backward(Tensor)}, under the layer below whose {@link #gradientGate()} is {@code gate} (or null):
+     * the returned input gradient may be 0 where {@code gate} is not positive, since the layer below reads it only
+     * where it is.
+     */
+    default Tensor backward(Tensor gradient, Tensor gate) {
+        return backward(gradient);
+    }
+
+    /**
+     * The output of the last forward pass when this layer's gradient passes only where that output is positive (a
+     * ReLU activation: its gradient is the incoming one there and 0 elsewhere, whatever the incoming one is), so
+     * that the layer above need not compute its input gradient elsewhere; null otherwise.
+     */
+    default Tensor gradientGate() {
+        return null;
+    }
+
+    /**
      * As {@link #backward} for the first layer of a model, whose input gradient nobody reads: fills the
      * parameters' gradients and may skip the input gradient (for a sparse input it would be a dense
      * batch x 10,000 product).

@@ -184,7 +184,7 @@ public final class Sequential {
             try (Tensor g = backend.upload(grad, yb.rows(), yb.width())) {
                 Tensor gradient = g;
                 for (int i = layers.size() - 1; i > 0; i--) {
-                    gradient = layers.get(i).backward(gradient);
+                    gradient = layers.get(i).backward(gradient, layers.get(i - 1).gradientGate());
                 }
                 layers.get(0).backwardParameters(gradient);
             }

@@ -40,4 +40,18 @@ public interface FusedLayers {
             Tensor biasGradient) {
         return false;
     }
+
+    /**
+     * A dense layer's input gradient where the layer below gates it, {@code dx = gradZ · kernel^T} where
+     * {@code gate} is positive and 0 elsewhere: {@code gradZ} is {@code (n, m)}, {@code kernel} {@code (k, m)},
+     * {@code gate} and {@code dx} {@code (n, k)}. The layer below is a ReLU whose output is {@code gate}; its gradient
+     * takes {@code dx} where its output is positive and 0 elsewhere, so it gets the same values as from the whole
+     * product (a NaN in the skipped entries included: the ReLU's gradient never reads them), provided the backend's
+     * ReLU gradient selects rather than multiplies by the mask; a backend that implements this must make it so. For
+     * backends where each entry costs on its own (java at batch size 1: a dot product of a row of the kernel, of
+     * which a ReLU layer leaves about half unread).
+     */
+    default boolean denseInputGradient(Tensor gradZ, Tensor kernel, Tensor gate, Tensor dx) {
+        return false;
+    }
 }

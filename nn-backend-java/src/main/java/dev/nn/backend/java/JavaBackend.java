@@ -159,6 +159,18 @@ public final class JavaBackend implements Backend, FusedUpdates, FusedLayers {
         return true;
     }
 
+    /** At batch size 1 only: the dot products of the kernel's rows the gate lets through ({@link MatMul#ntGated}). */
+    @Override
+    public boolean denseInputGradient(Tensor gradZ, Tensor kernel, Tensor gate, Tensor dx) {
+        Checks.matmul(gradZ, false, kernel, true, dx);
+        Checks.sameShape("denseInputGradient", gate, dx);
+        if (gradZ.rows() != 1 || gradZ.isSparse()) {
+            return false;
+        }
+        matmul.ntGated(own(gradZ).data, own(kernel).data, own(gate).data, own(dx).data, gradZ.cols(), dx.cols());
+        return true;
+    }
+
     @Override
     public boolean denseActivationBackward(UnaryOp activation, Tensor y, Tensor gradY, Tensor gradZ,
             Tensor biasGradient) {

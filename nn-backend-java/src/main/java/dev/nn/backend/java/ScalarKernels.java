@@ -234,6 +234,54 @@ final class ScalarKernels implements RowKernels {
         }
     }
 
+    /**
+     * {@link #rowDots} for the rows {@code rows[0 .. count)} of {@code a} ({@code k} values each) only, each into
+     * {@code out} at its row: eight at a time, each sum in the same order as {@code rowDots} takes it. The last
+     * group of eight ends at {@code count}, recomputing rows of the group before (the same values), or, with fewer
+     * than eight rows, repeats the last: one row alone is a chain of {@code k} dependent adds, eight take about as
+     * long together. {@code rows} has room for at least eight.
+     */
+    static void gatedRowDots(float[] a, int k, float[] b, int[] rows, int count, float[] out) {
+        if (count == 0) {
+            return;
+        }
+        if (count < 8) {
+            java.util.Arrays.fill(rows, count, 8, rows[count - 1]);
+        }
+        int covered = Math.max(count, 8);
+        for (int q = 0; q < covered; q += 8) {
+            int p = Math.min(q, covered - 8);
+            int r0 = rows[p] * k;
+            int r1 = rows[p + 1] * k;
+            int r2 = rows[p + 2] * k;
+            int r3 = rows[p + 3] * k;
+            int r4 = rows[p + 4] * k;
+            int r5 = rows[p + 5] * k;
+            int r6 = rows[p + 6] * k;
+            int r7 = rows[p + 7] * k;
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+            for (int t = 0; t < k; t++) {
+                float bt = b[t];
+                s0 += a[r0 + t] * bt;
+                s1 += a[r1 + t] * bt;
+                s2 += a[r2 + t] * bt;
+                s3 += a[r3 + t] * bt;
+                s4 += a[r4 + t] * bt;
+                s5 += a[r5 + t] * bt;
+                s6 += a[r6 + t] * bt;
+                s7 += a[r7 + t] * bt;
+            }
+            out[rows[p]] = s0;
+            out[rows[p + 1]] = s1;
+            out[rows[p + 2]] = s2;
+            out[rows[p + 3]] = s3;
+            out[rows[p + 4]] = s4;
+            out[rows[p + 5]] = s5;
+            out[rows[p + 6]] = s6;
+            out[rows[p + 7]] = s7;
+        }
+    }
+
     /** Columns {@code [c, n)} of one output row, one at a time. */
     static void columnsTimesMatrix(float[] a, int aOff, int aStride, float[] b, int k, int n, float[] out, int o,
             int c) {

@@ -163,6 +163,43 @@ class ImdbShapedRunTest {
     }
 
     /**
+     * At batch size 1 the input gradient under a ReLU gate is, where the gate passes, the whole product's value to
+     * the bit, for no row passing, fewer than eight (a group padded with repeats), a multiple of eight, and others
+     * (the last group overlapping the one before).
+     */
+    @Test
+    void gatedInputGradientGivesTheWholeProductsBits() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(16);
+        for (int k : new int[] {64, 13, 7, 1}) {
+            for (int passing : new int[] {0, 1, 5, 8, 11, k}) {
+                if (passing > k) {
+                    continue;
+                }
+                int m = 64;
+                float[] gz = random(rng, m);
+                float[] w = random(rng, k * m);
+                float[] gate = new float[k];
+                java.util.Arrays.fill(gate, -1f);
+                for (int p = 0; p < passing; p++) {
+                    gate[(p * 7 + 3) % k] = 1f;
+                }
+                try (JavaBackend b = new JavaBackend(1); dev.nn.api.Tensor tg = b.upload(gz, 1, m);
+                        dev.nn.api.Tensor tw = b.upload(w, k, m); dev.nn.api.Tensor tgate = b.upload(gate, 1, k);
+                        dev.nn.api.Tensor whole = b.zeros(1, k); dev.nn.api.Tensor gated = b.zeros(1, k)) {
+                    b.matmul(tg, false, tw, true, whole);
+                    org.assertj.core.api.Assertions.assertThat(b.denseInputGradient(tg, tw, tgate, gated)).isTrue();
+                    float[] expected = whole.toHost();
+                    for (int i = 0; i < k; i++) {
+                        expected[i] = gate[i] > 0f ? expected[i] : 0f;
+                    }
+                    dev.nn.testkit.Bits.assertIdentical("k " + k + ", " + passing + " passing", gated.toHost(),
+                            expected);
+                }
+            }
+        }
+    }
+
+    /**
      * 300 rows: groups of four (pairs in panels four blocks wide) from packed panels; 7: too few to pack, three rows
      * left over; 1: Boston's batches; 301 rows of 1,100 terms: each thread's last row alone in a wide panel, and sums
      * taken in three ranges of terms ({@link VectorRowKernels#K_BLOCK}), each continuing the last.

@@ -148,6 +148,55 @@ public interface KernelConformance extends BackendUnderTest {
     }
 
     /**
+     * Where the backend computes a dense layer's input gradient under a ReLU gate ({@link FusedLayers}), it is the
+     * product {@code gradZ · kernel^T} where the gate is positive and 0 elsewhere (a NaN gate included); where it
+     * declines, it leaves the output alone.
+     */
+    @Test
+    default void gatedDenseInputGradientIsTheProductWhereTheGateIsPositive() {
+        if (!(backend() instanceof FusedLayers f)) {
+            return;
+        }
+        SplittableRandom rng = new SplittableRandom(15);
+        int[][] shapes = {{1, 64, 64}, {1, 1, 64}, {1, 46, 13}, {1, 64, 5}, {3, 8, 5}};
+        for (int[] s : shapes) {
+            int n = s[0];
+            int m = s[1];
+            int k = s[2];
+            float[] gz = uniform(rng, n * m, -1, 1);
+            float[] w = uniform(rng, k * m, -1, 1);
+            float[] gate = uniform(rng, n * k, -1, 1);
+            gate[0] = 0f;
+            gate[gate.length - 1] = Float.NaN;
+            float[] full = Reference.matmul(gz, n, m, false, w, k, m, true);
+            float[] expected = new float[n * k];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = gate[i] > 0f ? full[i] : 0f;
+            }
+            try (Tensor tg = backend().upload(gz, n, m); Tensor tw = backend().upload(w, k, m);
+                    Tensor tgate = backend().upload(gate, n, k); Tensor dx = backend().zeros(n, k)) {
+                backend().fill(dx, 42f);
+                String what = "denseInputGradient " + n + "x" + m + "x" + k;
+                if (f.denseInputGradient(tg, tw, tgate, dx)) {
+                    assertClose(what, dx.toHost(), expected, Tolerances.ACCUMULATION);
+                    float[] got = dx.toHost();
+                    for (int i = 0; i < got.length; i++) {
+                        if (!(gate[i] > 0f)) {
+                            assertThat(got[i]).as(what + " where the gate is " + gate[i]).isEqualTo(0f);
+                        }
+                    }
+                    try (Tensor wrong = backend().zeros(n, k + 1)) {
+                        assertThatThrownBy(() -> f.denseInputGradient(tg, tw, tgate, wrong))
+                                .isInstanceOf(ShapeException.class);
+                    }
+                } else {
+                    assertThat(dx.toHost()).as("output of a declined " + what).containsOnly(42f);
+                }
+            }
+        }
+    }
+
+    /**
      * Where the backend fuses a dense layer's activation gradient with its bias gradient ({@link FusedLayers}),
      * they are the activation's gradient and its sum over the rows; where it declines, it leaves both alone.
      */
