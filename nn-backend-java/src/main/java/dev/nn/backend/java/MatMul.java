@@ -139,7 +139,7 @@ final class MatMul {
             rows[count] = i;
             count += gate[i] > 0f ? 1 : 0;
         }
-        ScalarKernels.gatedRowDots(b, k, a, rows, count, out);
+        ScalarKernels.gatedRowDots(b, k, k, a, rows, count, out);
     }
 
     /** {@code out(m, n) = a(r, m)^T x b(n, r)^T}. */
