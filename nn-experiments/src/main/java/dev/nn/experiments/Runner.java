@@ -58,6 +58,14 @@ public final class Runner {
         return String.format(Locale.ROOT, "run: %d/%d done in %.0fs%s", finished, selected.size(), elapsed, left);
     }
 
+    /**
+     * Whether a run primes the JIT ({@link JitPrimer}): several experiments side by side on the java backend's
+     * lanes. On the other backends a step's time is in their native calls, which the priming would pay for.
+     */
+    static boolean primes(int experiments, List<Backend> lanes) {
+        return experiments > 1 && !lanes.isEmpty() && lanes.get(0).name().equals("java");
+    }
+
     public RunRecord run(List<Experiment> selected, RunOptions options, Function<String, TrainingListener> progress,
             ModelStore models, PrintStream out) throws IOException {
         return run(selected, options, progress, models, done -> { }, out);
@@ -75,6 +83,9 @@ public final class Runner {
         // saved and used after their training
         List<Backend> lanes = RunContext.lanesOf(backend);
         try {
+            if (primes(selected.size(), lanes)) {
+                JitPrimer.prime(backend);
+            }
             RunContext ctx = new RunContext(backend, data, options, progress, models, lanes);
             ExperimentResult[] done = new ExperimentResult[selected.size()];
             Function<Integer, Function<RunContext, ExperimentResult>> task = i -> c -> {
