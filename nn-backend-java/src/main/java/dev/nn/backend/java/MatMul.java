@@ -31,6 +31,8 @@ final class MatMul {
     private final RowKernels kernels;
     private float[] transposed = new float[0];
     private float[] packed = new float[0];
+    /** {@link #ntGated}'s rows that pass, reused as {@link #packed} is (a batch of one's step calls it once). */
+    private int[] gatedRows = new int[0];
 
     /** With {@code vectors} set and the Vector API running, the vector kernels; else the scalar ones. */
     MatMul(Parallel parallel, boolean vectors) {
@@ -132,14 +134,17 @@ final class MatMul {
      */
     void ntGated(float[] a, float[] b, float[] gate, float[] out, int k, int n) {
         // which rows pass changes from sample to sample: collected without a branch, which would mispredict
-        int[] rows = new int[Math.max(n, 8)];
+        if (gatedRows.length < n) {
+            gatedRows = new int[n];
+        }
+        int[] rows = gatedRows;
         int count = 0;
         for (int i = 0; i < n; i++) {
             out[i] = 0f;
             rows[count] = i;
             count += gate[i] > 0f ? 1 : 0;
         }
-        ScalarKernels.gatedRowDots(b, k, k, a, rows, count, out);
+        ScalarKernels.rowDots(b, k, k, a, rows, 0, count, out);
     }
 
     /** {@code out(m, n) = a(r, m)^T x b(n, r)^T}. */

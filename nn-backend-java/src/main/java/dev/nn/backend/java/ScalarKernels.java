@@ -201,41 +201,42 @@ final class ScalarKernels implements RowKernels {
      * output layer's forward pass, and a batch of one's input gradient): the same products summed in the same
      * order, with {@code b} read as a vector and no column loop. With the strides fixed the JIT drops the index
      * arithmetic and range checks the general loop pays per load; a Boston step's 64 x 64 input gradient took
-     * 1.8-2.1 us that way and takes 1.0-1.2 us this way. Every row of {@code [from, to)}, by {@link #gatedRowDots}.
+     * 1.8-2.1 us that way and takes 1.0-1.2 us this way.
      */
     private static void rowDots(float[] a, int step, float[] b, int k, float[] out, int from, int to) {
-        int[] rows = new int[Math.max(to - from, 8)];
-        for (int i = from; i < to; i++) {
-            rows[i - from] = i;
-        }
-        gatedRowDots(a, step, k, b, rows, to - from, out);
+        rowDots(a, step, k, b, null, from, to - from, out);
     }
 
     /**
-     * The dot products of the rows {@code rows[0 .. count)} of {@code a} (row {@code r} the {@code k} values from
-     * {@code r * step}) with {@code b}, each into {@code out} at its row, its products added in order from zero:
-     * eight rows at a time, each a chain of dependent adds. The last group of eight ends at {@code count},
-     * recomputing rows of the group before (the same values), or, with fewer than eight rows, repeats the last: one
-     * row alone takes about as long as eight together. {@code rows} has room for at least eight.
+     * The dot products with {@code b} of {@code count} rows of {@code a} (row {@code r} the {@code k} values from
+     * {@code r * step}): {@code rows[0 .. count)}, or with {@code rows} null the rows from {@code first}. Each goes
+     * into {@code out} at its row, its products added in order from zero, eight rows at a time, each a chain of
+     * dependent adds. The last group of eight ends at the last row, recomputing rows of the group before (the same
+     * values), or, with fewer than eight rows, repeats the last: one row alone takes about as long as eight together.
      */
-    static void gatedRowDots(float[] a, int step, int k, float[] b, int[] rows, int count, float[] out) {
+    static void rowDots(float[] a, int step, int k, float[] b, int[] rows, int first, int count, float[] out) {
         if (count == 0) {
             return;
-        }
-        if (count < 8) {
-            java.util.Arrays.fill(rows, count, 8, rows[count - 1]);
         }
         int covered = Math.max(count, 8);
         for (int q = 0; q < covered; q += 8) {
             int p = Math.min(q, covered - 8);
-            int r0 = rows[p] * step;
-            int r1 = rows[p + 1] * step;
-            int r2 = rows[p + 2] * step;
-            int r3 = rows[p + 3] * step;
-            int r4 = rows[p + 4] * step;
-            int r5 = rows[p + 5] * step;
-            int r6 = rows[p + 6] * step;
-            int r7 = rows[p + 7] * step;
+            int i0 = row(rows, first, count, p);
+            int i1 = row(rows, first, count, p + 1);
+            int i2 = row(rows, first, count, p + 2);
+            int i3 = row(rows, first, count, p + 3);
+            int i4 = row(rows, first, count, p + 4);
+            int i5 = row(rows, first, count, p + 5);
+            int i6 = row(rows, first, count, p + 6);
+            int i7 = row(rows, first, count, p + 7);
+            int r0 = i0 * step;
+            int r1 = i1 * step;
+            int r2 = i2 * step;
+            int r3 = i3 * step;
+            int r4 = i4 * step;
+            int r5 = i5 * step;
+            int r6 = i6 * step;
+            int r7 = i7 * step;
             float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
             for (int t = 0; t < k; t++) {
                 float bt = b[t];
@@ -248,15 +249,21 @@ final class ScalarKernels implements RowKernels {
                 s6 += a[r6 + t] * bt;
                 s7 += a[r7 + t] * bt;
             }
-            out[rows[p]] = s0;
-            out[rows[p + 1]] = s1;
-            out[rows[p + 2]] = s2;
-            out[rows[p + 3]] = s3;
-            out[rows[p + 4]] = s4;
-            out[rows[p + 5]] = s5;
-            out[rows[p + 6]] = s6;
-            out[rows[p + 7]] = s7;
+            out[i0] = s0;
+            out[i1] = s1;
+            out[i2] = s2;
+            out[i3] = s3;
+            out[i4] = s4;
+            out[i5] = s5;
+            out[i6] = s6;
+            out[i7] = s7;
         }
+    }
+
+    /** Row {@code i} of {@link #rowDots}'s rows, the last one for {@code i} past them. */
+    private static int row(int[] rows, int first, int count, int i) {
+        int j = Math.min(i, count - 1);
+        return rows == null ? first + j : rows[j];
     }
 
     /** Columns {@code [c, n)} of one output row, one at a time. */
