@@ -14,7 +14,13 @@ import java.util.Map;
 /** Reads a Keras word index ({@code {"the": 1, ...}}) with Jackson's streaming parser, checking every entry. */
 public final class WordIndexJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Without field-name canonicalization: every name of a word index is a new word (88,584 in IMDB's), which Jackson
+     * would add to its symbol table for nothing. Reading IMDB's took 0.22-0.36 s with it and 0.04-0.11 s without
+     * (a fresh JVM, three reads each, 2026-12-07).
+     */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
 
     private WordIndexJson() {
     }
