@@ -16,7 +16,8 @@ import java.util.Map;
  * Times workloads A (IMDB epoch), B (Reuters epoch) and C (Boston K-fold) on each backend named, side by
  * side in one JVM, and prints seconds per epoch, total seconds, µs per step, peak heap, and the ratio of
  * each backend to the first, or to DL4J when {@code dl4j} is named: DL4J's {@code MultiLayerNetwork} on the same
- * workloads ({@link Dl4jPeer}), run in a JVM of its own with its best settings.
+ * workloads ({@link Dl4jPeer}), run in a JVM of its own with its best settings. A and B run in rounds, the
+ * backends taking turns ({@link #DEFAULT_ROUNDS}); C once per backend.
  *
  * <pre>
  * OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE mvn -q -pl nn-bench exec:java -Dexec.args="--backend java,nd4j,dl4j"
@@ -32,7 +33,17 @@ public final class Bench {
     static final String DL4J = "dl4j";
 
     private static final String USAGE = "Usage: Bench [--backend java,nd4j,dl4j] [--workloads A,B,C] [--threads N] "
-            + "[--epochs N] [--warmup SECONDS] [--boston-epochs N] [--data-dir DIR]";
+            + "[--epochs N] [--rounds N] [--warmup SECONDS] [--boston-epochs N] [--data-dir DIR]";
+
+    /**
+     * Rounds of A and B, each on every backend in turn, each with its own warm-up (and, for DL4J, its own JVM):
+     * a backend's figure is the median of its rounds' medians (their mean for two). The VM's speed can move within
+     * the minutes of one run: one run of 2026-12-07 started with the cross-core round trip at 729 ns and every
+     * backend slow, and had sped up by the time DL4J, timed last, ran (nd4j 1.04x ahead of it on A, against
+     * 1.68-1.69x in the runs before and after). Taking turns, every backend sees both. C, minutes long for DL4J,
+     * runs once.
+     */
+    static final int DEFAULT_ROUNDS = 2;
 
     /**
      * Seconds each workload runs, untimed, before it is measured (and at least two epochs). Two epochs alone left
@@ -96,6 +107,7 @@ public final class Bench {
         }
         int threads = positive(opts, "threads", 2);
         int epochs = positive(opts, "epochs", 11);
+        int roundCount = positive(opts, "rounds", DEFAULT_ROUNDS);
         String workloads = opts.getOrDefault("workloads", "A,B,C").toUpperCase(Locale.ROOT);
         int bostonEpochs = positive(opts, "boston-epochs", Workloads.Boston.EPOCHS);
         double warmup = seconds(opts, "warmup", DEFAULT_WARMUP_SECONDS);
@@ -113,37 +125,35 @@ public final class Bench {
         Workloads.Imdb imdb = new Workloads.Imdb();
         Workloads.Reuters reuters = new Workloads.Reuters();
         Workloads.Boston boston = new Workloads.Boston();
+        Map<String, List<Result[]>> rounds = new LinkedHashMap<>();
+        backends.forEach(name -> rounds.put(name, new ArrayList<>()));
+        String textWorkloads = workloads.replaceAll("[^AB]", "").replaceAll("(?<=.)(?=.)", ",");
+        for (int round = 1; round <= roundCount && !textWorkloads.isEmpty(); round++) {
+            if (roundCount > 1) {
+                System.out.printf(Locale.ROOT, "round %d of %d%n", round, roundCount);
+            }
+            for (String name : backends) {
+                rounds.get(name).add(run(name, textWorkloads, threads, epochs, warmup, bostonEpochs, round == 1,
+                        imdb, reuters, boston));
+            }
+        }
         Map<String, Result[]> results = new LinkedHashMap<>();
         for (String name : backends) {
-            if (name.equals(DL4J)) {
-                Result[] r = Dl4jProcess.run(threads, epochs, warmup, workloads, bostonEpochs);
-                for (int i = 0; i < 3; i++) {
+            Result[] r = workloads.contains("C")
+                    ? run(name, "C", threads, epochs, warmup, bostonEpochs, textWorkloads.isEmpty(), imdb, reuters, boston)
+                    : new Result[] {NONE, NONE, NONE};
+            r[0] = medianOfRounds(rounds.get(name), 0);
+            r[1] = medianOfRounds(rounds.get(name), 1);
+            results.put(name, r);
+        }
+        if (roundCount > 1 && !textWorkloads.isEmpty()) {
+            System.out.printf(Locale.ROOT, "A and B: the median of each backend's %d rounds%n", roundCount);
+            for (String name : backends) {
+                for (int i = 0; i < 2; i++) {
                     if (workloads.contains(String.valueOf((char) ('A' + i)))) {
-                        print(label(i, bostonEpochs), name, r[i], i == 2);
+                        print(label(i, bostonEpochs), name, results.get(name)[i], false);
                     }
                 }
-                results.put(name, r);
-                continue;
-            }
-            try (Backend backend = Backends.create(name, threads)) {
-                System.out.println("backend: " + backend.description());
-                Result none = new Result(Double.NaN, Double.NaN, Double.NaN, 0);
-                Result a = none;
-                Result b = none;
-                Result c = none;
-                if (workloads.contains("A")) {
-                    a = epochs(() -> imdb.setUp(backend), imdb::epoch, epochs, warmup);
-                    print(label(0, bostonEpochs), name, a, false);
-                }
-                if (workloads.contains("B")) {
-                    b = epochs(() -> reuters.setUp(backend), reuters::epoch, epochs, warmup);
-                    print(label(1, bostonEpochs), name, b, false);
-                }
-                if (workloads.contains("C")) {
-                    c = steps(e -> boston.run(backend, e), bostonEpochs, warmup);
-                    print(label(2, bostonEpochs), name, c, true);
-                }
-                results.put(name, new Result[] {a, b, c});
             }
         }
         System.out.println("cross-core round trip after: " + CrossCore.roundTripNanos() + " ns");
@@ -157,6 +167,54 @@ public final class Bench {
                         r[0].perEpoch / b[0].perEpoch, r[1].perEpoch / b[1].perEpoch, r[2].total / b[2].total);
             }
         }
+    }
+
+    private static final Result NONE = new Result(Double.NaN, Double.NaN, Double.NaN, 0);
+
+    /** Workloads {@code which} (a comma-separated subset of A, B, C) on backend {@code name}, printed as they end. */
+    private static Result[] run(String name, String which, int threads, int epochs, double warmup, int bostonEpochs,
+            boolean describe, Workloads.Imdb imdb, Workloads.Reuters reuters, Workloads.Boston boston) {
+        Result[] r = {NONE, NONE, NONE};
+        if (name.equals(DL4J)) {
+            r = Dl4jProcess.run(threads, epochs, warmup, which, bostonEpochs, describe);
+        } else {
+            try (Backend backend = Backends.create(name, threads)) {
+                if (describe) {
+                    System.out.println("backend: " + backend.description());
+                }
+                if (which.contains("A")) {
+                    r[0] = epochs(() -> imdb.setUp(backend), imdb::epoch, epochs, warmup);
+                }
+                if (which.contains("B")) {
+                    r[1] = epochs(() -> reuters.setUp(backend), reuters::epoch, epochs, warmup);
+                }
+                if (which.contains("C")) {
+                    r[2] = steps(e -> boston.run(backend, e), bostonEpochs, warmup);
+                }
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            if (which.contains(String.valueOf((char) ('A' + i)))) {
+                print(label(i, bostonEpochs), name, r[i], i == 2);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Workload {@code i}'s figure over rounds: the median of the rounds' per-epoch medians (the mean of the middle
+     * two for an even count), with the largest peak heap; {@code NONE} where it did not run.
+     */
+    static Result medianOfRounds(List<Result[]> rounds, int i) {
+        double[] perEpoch = rounds.stream().mapToDouble(r -> r[i].perEpoch()).filter(v -> !Double.isNaN(v)).sorted()
+                .toArray();
+        if (perEpoch.length == 0) {
+            return NONE;
+        }
+        int m = perEpoch.length / 2;
+        double median = perEpoch.length % 2 == 1 ? perEpoch[m] : (perEpoch[m - 1] + perEpoch[m]) / 2;
+        return new Result(median, rounds.stream().mapToDouble(r -> r[i].total()).filter(v -> !Double.isNaN(v)).sum(),
+                Double.NaN, rounds.stream().mapToLong(r -> r[i].peakHeap()).max().orElse(0));
     }
 
     /** Workload {@code 0, 1, 2} (A, B, C) as printed. */

@@ -22,7 +22,8 @@ final class Dl4jProcess {
     private Dl4jProcess() {
     }
 
-    static Bench.Result[] run(int threads, int epochs, double warmup, String workloads, int bostonEpochs) {
+    static Bench.Result[] run(int threads, int epochs, double warmup, String workloads, int bostonEpochs,
+            boolean describe) {
         Bench.Result none = new Bench.Result(Double.NaN, Double.NaN, Double.NaN, 0);
         Bench.Result[] out = {none, none, none};
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -39,6 +40,9 @@ final class Dl4jProcess {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith("DESCRIPTION ")) {
+                        if (!describe) {
+                            continue;
+                        }
                         System.out.println("backend: " + line.substring("DESCRIPTION ".length()));
                     } else if (line.startsWith("RESULT ")) {
                         String[] f = line.split(" ");

@@ -24,8 +24,25 @@ class BenchArgsTest {
                 .hasMessageStartingWith("--warmup expects seconds from 0 to 3600, received '-1'");
         assertThatThrownBy(() -> Bench.run(new String[] {"--warmup", "soon"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warmup expects seconds");
+        assertThatThrownBy(() -> Bench.run(new String[] {"--rounds", "0"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--rounds expects a positive integer, received '0'");
         assertThatThrownBy(() -> Bench.run(new String[] {"--epochs"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without a value");
+    }
+
+    /** A and B over rounds: the median of the rounds' medians, the mean of the middle two for an even count. */
+    @Test
+    void roundsAreTakenByTheirMedian() {
+        Bench.Result none = new Bench.Result(Double.NaN, Double.NaN, Double.NaN, 0);
+        java.util.function.Function<Double, Bench.Result[]> round = a -> new Bench.Result[] {
+                new Bench.Result(a, a * 11, Double.NaN, (long) (a * 1000)), none, none};
+        assertThat(Bench.medianOfRounds(java.util.List.of(round.apply(0.3), round.apply(0.9), round.apply(0.5)), 0)
+                .perEpoch()).isEqualTo(0.5);
+        Bench.Result two = Bench.medianOfRounds(java.util.List.of(round.apply(0.3), round.apply(0.5)), 0);
+        assertThat(two.perEpoch()).isEqualTo(0.4);
+        assertThat(two.total()).isCloseTo(8.8, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(two.peakHeap()).isEqualTo(500);
+        assertThat(Bench.medianOfRounds(java.util.List.<Bench.Result[]>of(round.apply(0.3)), 1).perEpoch()).isNaN();
     }
 
     @Test
