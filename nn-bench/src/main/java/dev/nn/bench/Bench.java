@@ -127,7 +127,7 @@ public final class Bench {
         Workloads.Boston boston = new Workloads.Boston();
         Map<String, List<Result[]>> rounds = new LinkedHashMap<>();
         backends.forEach(name -> rounds.put(name, new ArrayList<>()));
-        String textWorkloads = workloads.replaceAll("[^AB]", "").replaceAll("(?<=.)(?=.)", ",");
+        String textWorkloads = workloads.replaceAll("[^AB]", "");
         for (int round = 1; round <= roundCount && !textWorkloads.isEmpty(); round++) {
             if (roundCount > 1) {
                 System.out.printf(Locale.ROOT, "round %d of %d%n", round, roundCount);
@@ -169,15 +169,17 @@ public final class Bench {
         }
     }
 
-    private static final Result NONE = new Result(Double.NaN, Double.NaN, Double.NaN, 0);
+    /** A workload that did not run. */
+    static final Result NONE = new Result(Double.NaN, Double.NaN, Double.NaN, 0);
 
-    /** Workloads {@code which} (a comma-separated subset of A, B, C) on backend {@code name}, printed as they end. */
+    /** Workloads {@code which} (those of A, B, C it names) on backend {@code name}, printed as they end. */
     private static Result[] run(String name, String which, int threads, int epochs, double warmup, int bostonEpochs,
             boolean describe, Workloads.Imdb imdb, Workloads.Reuters reuters, Workloads.Boston boston) {
-        Result[] r = {NONE, NONE, NONE};
+        Result[] r;
         if (name.equals(DL4J)) {
             r = Dl4jProcess.run(threads, epochs, warmup, which, bostonEpochs, describe);
         } else {
+            r = new Result[] {NONE, NONE, NONE};
             try (Backend backend = Backends.create(name, threads)) {
                 if (describe) {
                     System.out.println("backend: " + backend.description());

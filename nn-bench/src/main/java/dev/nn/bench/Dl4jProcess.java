@@ -24,8 +24,7 @@ final class Dl4jProcess {
 
     static Bench.Result[] run(int threads, int epochs, double warmup, String workloads, int bostonEpochs,
             boolean describe) {
-        Bench.Result none = new Bench.Result(Double.NaN, Double.NaN, Double.NaN, 0);
-        Bench.Result[] out = {none, none, none};
+        Bench.Result[] out = {Bench.NONE, Bench.NONE, Bench.NONE};
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.bytedeco.javacpp.nopointergc=true", "-Dorg.bytedeco.javacpp.maxbytes=6G",
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=0", "-Xmx2g", "-cp", classPath(), Dl4jPeer.class.getName(),

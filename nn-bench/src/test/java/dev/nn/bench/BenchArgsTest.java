@@ -33,9 +33,8 @@ class BenchArgsTest {
     /** A and B over rounds: the median of the rounds' medians, the mean of the middle two for an even count. */
     @Test
     void roundsAreTakenByTheirMedian() {
-        Bench.Result none = new Bench.Result(Double.NaN, Double.NaN, Double.NaN, 0);
         java.util.function.Function<Double, Bench.Result[]> round = a -> new Bench.Result[] {
-                new Bench.Result(a, a * 11, Double.NaN, (long) (a * 1000)), none, none};
+                new Bench.Result(a, a * 11, Double.NaN, (long) (a * 1000)), Bench.NONE, Bench.NONE};
         assertThat(Bench.medianOfRounds(java.util.List.of(round.apply(0.3), round.apply(0.9), round.apply(0.5)), 0)
                 .perEpoch()).isEqualTo(0.5);
         Bench.Result two = Bench.medianOfRounds(java.util.List.of(round.apply(0.3), round.apply(0.5)), 0);
