@@ -121,9 +121,12 @@ public final class JavaBackend implements Backend, FusedUpdates, FusedLayers {
             }
             return;
         }
-        float[] o = own(out).data;
         int m = out.rows();
         int n = out.cols();
+        if (transposeA && !transposeB && a.rows() == 1 && n > 1 && matmul.outerRows(x.data, y, raw(out), m, n)) {
+            return;
+        }
+        float[] o = own(out).data;
         if (!transposeA && !transposeB) {
             matmul.nn(x.data, y, o, m, a.cols(), n);
         } else if (!transposeA) {

@@ -7,7 +7,7 @@ import dev.nn.api.spi.Backend;
 
 /**
  * A tensor on the Java heap: a row-major float array, or a reference to multi-hot rows. A kernel gradient
- * of a multi-hot input may be held row-sparse and a velocity may hold deferred decays ({@link RowSparse});
+ * of a multi-hot input (or of a batch of one) may be held row-sparse and a velocity may hold deferred decays ({@link RowSparse});
  * {@link JavaBackend} settles both into the plain array before any other kernel reads it.
  */
 final class JavaTensor implements Tensor {

@@ -3,7 +3,8 @@ package dev.nn.backend.java;
 import java.util.Arrays;
 
 /**
- * Row-sparse kernel gradients of multi-hot inputs, and the RMSprop step that only touches their rows.
+ * Row-sparse kernel gradients of multi-hot inputs (and of a batch of one whose input holds zeros,
+ * {@link MatMul#outerRows}), and the RMSprop step that only touches their rows.
  *
  * <p>A batch of 128 Reuters newswires names about a third of the 10,000-word vocabulary, so two thirds of the
  * rows of the first layer's kernel gradient are zero. Written densely, that gradient (20 MB for the book's

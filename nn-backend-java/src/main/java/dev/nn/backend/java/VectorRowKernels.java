@@ -26,6 +26,15 @@ final class VectorRowKernels implements RowKernels {
         }
     }
 
+    @Override
+    public void scaledRow(float s, float[] b, int n, float[] out, int o) {
+        if (n < L) {
+            RowKernels.super.scaledRow(s, b, n, out, o);
+        } else {
+            VectorKernels.scaledRow(s, b, n, out, o);
+        }
+    }
+
     /*
      * The two paths are separate methods, each compiled with its own profile: in one method, the packed path's
      * shapes (the capacity runs' products) shaped the compiled code that the in-place path's (Boston's, imdb-wide's)

@@ -112,4 +112,73 @@ class RowSparseTest {
             Bits.assertIdentical("column sums", b.download(sum), b.download(sumDense));
         }
     }
+
+    /**
+     * A batch of one's kernel gradient ({@link MatMul#outerRows}): rows whose input is ±0 are left out, and RMSprop
+     * on it gives, step after step, the bits of the dense step written out here ({@code 0 + a b} for each element,
+     * Keras's update in float). Half of each input is ±0. A gradient with an infinite factor is
+     * written whole: its zero rows are NaN, not +0.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aBatchOfOnesKernelGradientSkipsTheRowsOfZeroInputsToTheBit(int threads) {
+        int m = 24;
+        Random rnd = new Random(5);
+        float lr = 0.001f;
+        float rho = 0.9f;
+        float eps = 1e-7f;
+        try (JavaBackend b = new JavaBackend(threads)) {
+            float[] w = values(rnd, m * UNITS);
+            float[] v = new float[m * UNITS];
+            Tensor wt = b.upload(w, m, UNITS);
+            Tensor vt = b.zeros(m, UNITS);
+            Tensor gt = b.zeros(m, UNITS);
+            boolean skipped = false;
+            for (int step = 0; step < 40; step++) {
+                float[] a = values(rnd, m);
+                for (int i = 0; i < m; i++) {
+                    a[i] = rnd.nextBoolean() ? (rnd.nextBoolean() ? 0f : -0f) : a[i];
+                }
+                float[] d = values(rnd, UNITS);
+                d[3] = 0f;
+                if (step == 17) {
+                    float[] infinite = d.clone();
+                    infinite[5] = Float.POSITIVE_INFINITY;
+                    Tensor whole = b.zeros(m, UNITS);
+                    b.matmul(b.upload(a, 1, m), true, b.upload(infinite, 1, UNITS), false, whole);
+                    assertThat(((JavaTensor) whole).rowIds).as("an infinite factor's gradient is written whole").isNull();
+                    assertThat(b.download(whole)[firstZero(a) * UNITS + 5]).as("0 x infinity").isNaN();
+                }
+                b.matmul(b.upload(a, 1, m), true, b.upload(d, 1, UNITS), false, gt);
+                skipped |= ((JavaTensor) gt).rowIds != null;
+                float[] g = new float[m * UNITS];
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < UNITS; j++) {
+                        g[i * UNITS + j] = 0f + a[i] * d[j];
+                    }
+                }
+                if (step == 30) {
+                    Bits.assertIdentical("gradient at step 30", b.download(gt), g);
+                }
+                b.rmsProp(wt, gt, vt, lr, rho, eps);
+                for (int k = 0; k < w.length; k++) {
+                    v[k] = rho * v[k] + (1f - rho) * (g[k] * g[k]);
+                    w[k] = w[k] - (lr * g[k]) / (float) Math.sqrt(v[k] + eps);
+                }
+            }
+            assertThat(skipped).as("some gradients were held row-sparse").isTrue();
+            assertThat(((JavaTensor) vt).lazySteps).as("decays are owed before the read").isPositive();
+            Bits.assertIdentical("weights", b.download(wt), w);
+            Bits.assertIdentical("velocities", b.download(vt), v);
+        }
+    }
+
+    private static int firstZero(float[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == 0f) {
+                return i;
+            }
+        }
+        throw new AssertionError("no zero input");
+    }
 }
