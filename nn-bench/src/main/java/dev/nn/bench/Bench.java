@@ -40,10 +40,12 @@ public final class Bench {
      * a backend's figure is the median of its rounds' medians (their mean for two). The VM's speed can move within
      * the minutes of one run: one run of 2026-12-07 started with the cross-core round trip at 729 ns and every
      * backend slow, and had sped up by the time DL4J, timed last, ran (nd4j 1.04x ahead of it on A, against
-     * 1.68-1.69x in the runs before and after). Taking turns, every backend sees both. C, minutes long for DL4J,
-     * runs once.
+     * 1.68-1.69x in the runs before and after). Taking turns, every backend sees both. Three, so that the median is
+     * one round's figure: a round of the java backend's two-thread A or B sometimes takes twice as long as the
+     * rounds around it (A 0.032-0.033 s against 0.016-0.017, B 0.049 against 0.020, in 5 of 28 rounds on
+     * 2026-12-07), and the mean of two took half of that. C, minutes long for DL4J, runs once.
      */
-    static final int DEFAULT_ROUNDS = 2;
+    static final int DEFAULT_ROUNDS = 3;
 
     /**
      * Seconds each workload runs, untimed, before it is measured (and at least two epochs). Two epochs alone left
