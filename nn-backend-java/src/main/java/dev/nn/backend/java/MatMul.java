@@ -117,11 +117,20 @@ final class MatMul {
      * written nothing, where {@code b} is not all finite or {@code a} holds no zero.
      */
     boolean outerRows(float[] a, float[] b, JavaTensor out, int m, int n) {
+        int zeros = 0;
+        for (int i = 0; i < m; i++) {
+            zeros += a[i] == 0f ? 1 : 0;
+        }
+        if (zeros == 0) {
+            return false;
+        }
         for (int j = 0; j < n; j++) {
             if (!Float.isFinite(b[j])) {
                 return false;
             }
         }
+        // the buffer may hold the ids of this tensor's last value: written only now, once that value is let go
+        RowSparse.overwritten(out);
         if (out.rowIdBuffer == null) {
             out.rowIdBuffer = new int[m];
         }
@@ -131,13 +140,10 @@ final class MatMul {
             ids[count] = i;
             count += a[i] != 0f ? 1 : 0;
         }
-        if (count == m) {
-            return false;
-        }
-        RowSparse.overwritten(out);
         float[] o = out.data;
         for (int p = 0; p < count; p++) {
-            kernels.scaledRow(a[ids[p]], b, n, o, p * n);
+            // a one-term sum: the row kernels' product of a one-row a
+            kernels.rowTimesMatrix(a, ids[p], 1, b, 1, n, o, p * n);
         }
         out.rowIds = ids;
         out.rowCount = count;

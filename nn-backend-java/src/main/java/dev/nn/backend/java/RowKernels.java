@@ -41,12 +41,11 @@ interface RowKernels {
         throw new UnsupportedOperationException("these kernels read b as it is");
     }
 
-    /** {@code out[o + j] = 0 + s b[j]} for {@code j < n}: a row of an outer product, each element a one-term sum. */
-    default void scaledRow(float s, float[] b, int n, float[] out, int o) {
-        for (int j = 0; j < n; j++) {
-            out[o + j] = 0f + s * b[j];
-        }
-    }
+    /**
+     * One output row anywhere in {@code out}: {@code out[o + j] = sum_t a[aOff + t * aStride] * b[t * n + j]},
+     * {@code t < k}, {@code j < n}, summed from zero in {@code t} order as {@link #rowsTimesMatrix} sums its rows.
+     */
+    void rowTimesMatrix(float[] a, int aOff, int aStride, float[] b, int k, int n, float[] out, int o);
 
     /** {@code out[o .. o+n) = sum over p in [from, to) of b[idx[p] * n .. +n)}: one multi-hot row times {@code b}. */
     void gatherRow(int[] idx, int from, int to, float[] b, int n, float[] out, int o);

@@ -106,7 +106,8 @@ final class ScalarKernels implements RowKernels {
      * {@code out[o + j] = sum_t a[aOff + t * aStride] * b[t * n + j]} for {@code t < k}, {@code j < n}: one
      * output row, summed in {@code t} order, sixteen columns at a time in registers.
      */
-    static void rowTimesMatrix(float[] a, int aOff, int aStride, float[] b, int k, int n, float[] out, int o) {
+    @Override
+    public void rowTimesMatrix(float[] a, int aOff, int aStride, float[] b, int k, int n, float[] out, int o) {
         int c = 0;
         for (; c + 16 <= n; c += 16) {
             float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;

@@ -156,21 +156,6 @@ final class VectorKernels {
     }
 
     /**
-     * {@code out[o + j] = 0 + s b[j]} for a row {@code n >= L} wide, a block at a time, the last block ending at the
-     * row's end (its lanes shared with the block before get the same values again).
-     */
-    static void scaledRow(float s, float[] b, int n, float[] out, int o) {
-        FloatVector zero = FloatVector.zero(S);
-        int c = 0;
-        for (; c + L <= n; c += L) {
-            exact(zero).add(FloatVector.fromArray(S, b, c).mul(s)).intoArray(out, o + c);
-        }
-        if (c < n) {
-            exact(zero).add(FloatVector.fromArray(S, b, n - L).mul(s)).intoArray(out, o + n - L);
-        }
-    }
-
-    /**
      * {@link #rowTimesMatrix} over four blocks from {@code c} in one pass (Boston's batch-1 steps). A method of its
      * own, not a branch of {@link #rowTimesMatrix2}: compiled while only the capacity runs' leftover rows called it
      * with two blocks, the shared method ran Boston's four-block rows at a third of the speed afterwards.

@@ -27,11 +27,11 @@ final class VectorRowKernels implements RowKernels {
     }
 
     @Override
-    public void scaledRow(float s, float[] b, int n, float[] out, int o) {
+    public void rowTimesMatrix(float[] a, int aOff, int aStride, float[] b, int k, int n, float[] out, int o) {
         if (n < L) {
-            RowKernels.super.scaledRow(s, b, n, out, o);
+            ScalarKernels.columnsTimesMatrix(a, aOff, aStride, b, k, n, out, o, 0);
         } else {
-            VectorKernels.scaledRow(s, b, n, out, o);
+            oneRow(a, aOff, aStride, b, k, n, out, o);
         }
     }
 
@@ -130,16 +130,21 @@ final class VectorRowKernels implements RowKernels {
             c += w;
         }
         for (int i = full; i < to; i++) {
-            int c = 0;
-            for (; c + 4 * L <= n; c += 4 * L) {
-                VectorKernels.rowTimesMatrix4(a, i * aRowStep, aStride, b, k, n, c, out, i * n + c);
-            }
-            if (c < n) {
-                oneRow(a, i * aRowStep, aStride, b, k, n, c, n - c, out, i * n + c);
-            }
+            oneRow(a, i * aRowStep, aStride, b, k, n, out, i * n);
             if (epilogue != null) {
                 epilogue.apply(out, i * n, n, 1, 0, n);
             }
+        }
+    }
+
+    /** One output row {@code n >= L} wide, read from {@code b} in place: four blocks at a time, then {@link #oneRow}. */
+    private static void oneRow(float[] a, int aOff, int aStride, float[] b, int k, int n, float[] out, int o) {
+        int c = 0;
+        for (; c + 4 * L <= n; c += 4 * L) {
+            VectorKernels.rowTimesMatrix4(a, aOff, aStride, b, k, n, c, out, o + c);
+        }
+        if (c < n) {
+            oneRow(a, aOff, aStride, b, k, n, c, n - c, out, o + c);
         }
     }
 
