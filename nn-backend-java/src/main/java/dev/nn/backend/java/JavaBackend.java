@@ -117,7 +117,7 @@ public final class JavaBackend implements Backend, FusedUpdates, FusedLayers {
                 // the kernel gradient of a multi-hot input: written row-sparse, whatever out held
                 matmul.sparseT(x.sparse, bb, raw(out), out.cols());
             } else {
-                matmul.sparseN(x.sparse, bb, own(out).data, out.cols());
+                matmul.sparseN(x.sparse, bb, written(out).data, out.cols());
             }
             return;
         }
@@ -126,7 +126,8 @@ public final class JavaBackend implements Backend, FusedUpdates, FusedLayers {
         if (transposeA && !transposeB && a.rows() == 1 && n > 1 && matmul.outerRows(x.data, y, raw(out), m, n)) {
             return;
         }
-        float[] o = own(out).data;
+        // a batch of one's kernel gradient that outerRows wrote row-sparse last step is overwritten, not expanded
+        float[] o = written(out).data;
         if (!transposeA && !transposeB) {
             matmul.nn(x.data, y, o, m, a.cols(), n);
         } else if (!transposeA) {
@@ -259,6 +260,16 @@ public final class JavaBackend implements Backend, FusedUpdates, FusedLayers {
     private JavaTensor own(Tensor t) {
         JavaTensor j = raw(t);
         RowSparse.settle(j);
+        return j;
+    }
+
+    /**
+     * {@code t} as this backend's tensor, about to be overwritten whole: whatever it held row-sparse or owed is
+     * dropped ({@link RowSparse#overwritten}), not settled into the array first.
+     */
+    private JavaTensor written(Tensor t) {
+        JavaTensor j = raw(t);
+        RowSparse.overwritten(j);
         return j;
     }
 

@@ -116,8 +116,9 @@ class RowSparseTest {
     /**
      * A batch of one's kernel gradient ({@link MatMul#outerRows}): rows whose input is ±0 are left out, and RMSprop
      * on it gives, step after step, the bits of the dense step written out here ({@code 0 + a b} for each element,
-     * Keras's update in float). Half of each input is ±0. A gradient with an infinite factor is
-     * written whole: its zero rows are NaN, not +0.
+     * Keras's update in float). Half of each input is ±0, except at one step with none, whose gradient is written
+     * whole over the last step's row-sparse one. A gradient with an infinite factor is written whole: its zero rows
+     * are NaN, not +0.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
@@ -139,6 +140,12 @@ class RowSparseTest {
                 for (int i = 0; i < m; i++) {
                     a[i] = rnd.nextBoolean() ? (rnd.nextBoolean() ? 0f : -0f) : a[i];
                 }
+                if (step == 25) {
+                    // no zero input: the gradient, row-sparse the step before, is written whole over it
+                    for (int i = 0; i < m; i++) {
+                        a[i] = a[i] == 0f ? 0.5f : a[i];
+                    }
+                }
                 float[] d = values(rnd, UNITS);
                 d[3] = 0f;
                 if (step == 17) {
@@ -150,6 +157,9 @@ class RowSparseTest {
                     assertThat(b.download(whole)[firstZero(a) * UNITS + 5]).as("0 x infinity").isNaN();
                 }
                 b.matmul(b.upload(a, 1, m), true, b.upload(d, 1, UNITS), false, gt);
+                if (step == 25) {
+                    assertThat(((JavaTensor) gt).rowIds).as("written whole after a row-sparse step").isNull();
+                }
                 skipped |= ((JavaTensor) gt).rowIds != null;
                 float[] g = new float[m * UNITS];
                 for (int i = 0; i < m; i++) {
