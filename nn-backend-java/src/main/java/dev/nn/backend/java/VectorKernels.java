@@ -21,26 +21,28 @@ final class VectorKernels {
     /** Lanes per vector, the columns of one block: 16 with 512-bit vectors, 8 with AVX2's 256-bit ones. */
     static final int L = S.length();
 
-    /** The class of {@link #S}'s vectors: {@code Float512Vector} with AVX-512. */
+    /**
+     * The class of {@link #S}'s vectors ({@code Float512Vector} with AVX-512), to cast a vector to. Every vector
+     * operation is compiled to one instruction only when C2 knows the exact class of the vector it is called on;
+     * where it does not, the operation runs the Vector API's Java fallback, which boxes the vector and loops over
+     * its lanes, ten times slower. C2 knows the class of a vector just loaded, or just computed, but not always of
+     * one carried round a loop (an accumulator) or held across one: on some runs, depending on how the profile
+     * stood when the kernel was compiled, a kernel's last two accumulators were stored through the fallback
+     * ("missing constant: vclass" with {@code -XX:+PrintIntrinsics}), and a full chapter run took 81-113 s instead
+     * of 30-50 s (five of 21 runs on 2026-12-03). {@code TYPE.cast(v)} makes the type known; where it was known
+     * already the cast compiles to nothing. Six runs with the casts: no such failure, 45-51 s.
+     *
+     * <p>The cast is written out at every use, not wrapped in a helper: {@code Class.cast} is an intrinsic, which
+     * C2 applies in any compilation, while a helper is inlined only while the compilation is under C2's node
+     * budget. In two chapter runs of three (2026-12-07), {@code inPlaceProduct}'s compilation, with the four-row
+     * kernels and {@code oneRow} inlined, reached that budget ({@code NodeCountInliningCutoff} in
+     * {@code -XX:+PrintInlining}) before the four stores that end {@link #rowTimesMatrix4}; the helper was called
+     * instead, each accumulator boxed and stored by the fallback, and Boston's steps allocated 1.1-1.3 GB.
+     */
     @SuppressWarnings("unchecked")
     private static final Class<? extends FloatVector> TYPE = (Class<? extends FloatVector>) S.vectorType();
 
     private VectorKernels() {
-    }
-
-    /**
-     * {@code v}, with its exact class known to the JIT. Every vector operation is compiled to one instruction
-     * only when C2 knows the exact class of the vector it is called on; where it does not, the operation runs
-     * the Vector API's Java fallback, which boxes the vector and loops over its lanes, ten times slower. C2
-     * knows the class of a vector just loaded, or just computed, but not always of one carried round a loop
-     * (an accumulator) or held across one: on some runs, depending on how the profile stood when the kernel
-     * was compiled, a kernel's last two accumulators were stored through the fallback ("missing constant:
-     * vclass" with {@code -XX:+PrintIntrinsics}), and a full chapter run took 81-113 s instead of 30-50 s
-     * (five of 21 runs on 2026-12-03). A cast to the constant class makes the type known; where it was
-     * known already the cast compiles to nothing. Six runs with the casts: no such failure, 45-51 s.
-     */
-    private static FloatVector exact(FloatVector v) {
-        return TYPE.cast(v);
     }
 
     static boolean supported() {
@@ -50,9 +52,9 @@ final class VectorKernels {
     static void gatherSum(int[] idx, int from, int to, float[] b, int n, int c, float[] out, int o) {
         FloatVector acc = FloatVector.zero(S);
         for (int p = from; p < to; p++) {
-            acc = exact(acc).add(FloatVector.fromArray(S, b, idx[p] * n + c));
+            acc = TYPE.cast(acc).add(FloatVector.fromArray(S, b, idx[p] * n + c));
         }
-        exact(acc).intoArray(out, o);
+        TYPE.cast(acc).intoArray(out, o);
     }
 
     /**
@@ -72,27 +74,27 @@ final class VectorKernels {
         FloatVector a2 = FloatVector.zero(S);
         FloatVector a3 = FloatVector.zero(S);
         for (int t = 0; t < common; t++) {
-            a0 = exact(a0).add(FloatVector.fromArray(S, b, idx[p0 + t] * n + c));
-            a1 = exact(a1).add(FloatVector.fromArray(S, b, idx[p1 + t] * n + c));
-            a2 = exact(a2).add(FloatVector.fromArray(S, b, idx[p2 + t] * n + c));
-            a3 = exact(a3).add(FloatVector.fromArray(S, b, idx[p3 + t] * n + c));
+            a0 = TYPE.cast(a0).add(FloatVector.fromArray(S, b, idx[p0 + t] * n + c));
+            a1 = TYPE.cast(a1).add(FloatVector.fromArray(S, b, idx[p1 + t] * n + c));
+            a2 = TYPE.cast(a2).add(FloatVector.fromArray(S, b, idx[p2 + t] * n + c));
+            a3 = TYPE.cast(a3).add(FloatVector.fromArray(S, b, idx[p3 + t] * n + c));
         }
         for (int p = p0 + common; p < p1; p++) {
-            a0 = exact(a0).add(FloatVector.fromArray(S, b, idx[p] * n + c));
+            a0 = TYPE.cast(a0).add(FloatVector.fromArray(S, b, idx[p] * n + c));
         }
         for (int p = p1 + common; p < p2; p++) {
-            a1 = exact(a1).add(FloatVector.fromArray(S, b, idx[p] * n + c));
+            a1 = TYPE.cast(a1).add(FloatVector.fromArray(S, b, idx[p] * n + c));
         }
         for (int p = p2 + common; p < p3; p++) {
-            a2 = exact(a2).add(FloatVector.fromArray(S, b, idx[p] * n + c));
+            a2 = TYPE.cast(a2).add(FloatVector.fromArray(S, b, idx[p] * n + c));
         }
         for (int p = p3 + common; p < e3; p++) {
-            a3 = exact(a3).add(FloatVector.fromArray(S, b, idx[p] * n + c));
+            a3 = TYPE.cast(a3).add(FloatVector.fromArray(S, b, idx[p] * n + c));
         }
-        exact(a0).intoArray(out, i * n + c);
-        exact(a1).intoArray(out, (i + 1) * n + c);
-        exact(a2).intoArray(out, (i + 2) * n + c);
-        exact(a3).intoArray(out, (i + 3) * n + c);
+        TYPE.cast(a0).intoArray(out, i * n + c);
+        TYPE.cast(a1).intoArray(out, (i + 1) * n + c);
+        TYPE.cast(a2).intoArray(out, (i + 2) * n + c);
+        TYPE.cast(a3).intoArray(out, (i + 3) * n + c);
     }
 
     /** {@code out[slot[idx[p]] * L .. +L) += g[go .. go+L)} for every {@code p} in {@code [from, to)}: rows one block wide. */
@@ -100,7 +102,7 @@ final class VectorKernels {
         FloatVector gv = FloatVector.fromArray(S, g, go);
         for (int p = from; p < to; p++) {
             int d = slot[idx[p]] * L;
-            FloatVector.fromArray(S, out, d).add(exact(gv)).intoArray(out, d);
+            FloatVector.fromArray(S, out, d).add(TYPE.cast(gv)).intoArray(out, d);
         }
     }
 
@@ -117,24 +119,24 @@ final class VectorKernels {
         FloatVector a3 = FloatVector.zero(S);
         for (int p = from; p < to; p++) {
             int r = idx[p] * n + c;
-            a0 = exact(a0).add(FloatVector.fromArray(S, b, r));
-            a1 = exact(a1).add(FloatVector.fromArray(S, b, r + L));
-            a2 = exact(a2).add(FloatVector.fromArray(S, b, r + 2 * L));
-            a3 = exact(a3).add(FloatVector.fromArray(S, b, r + 3 * L));
+            a0 = TYPE.cast(a0).add(FloatVector.fromArray(S, b, r));
+            a1 = TYPE.cast(a1).add(FloatVector.fromArray(S, b, r + L));
+            a2 = TYPE.cast(a2).add(FloatVector.fromArray(S, b, r + 2 * L));
+            a3 = TYPE.cast(a3).add(FloatVector.fromArray(S, b, r + 3 * L));
         }
-        exact(a0).intoArray(out, o);
-        exact(a1).intoArray(out, o + L);
-        exact(a2).intoArray(out, o + 2 * L);
-        exact(a3).intoArray(out, o + 3 * L);
+        TYPE.cast(a0).intoArray(out, o);
+        TYPE.cast(a1).intoArray(out, o + L);
+        TYPE.cast(a2).intoArray(out, o + 2 * L);
+        TYPE.cast(a3).intoArray(out, o + 3 * L);
     }
 
     static void rowTimesMatrix(float[] a, int aOff, int aStride, float[] b, int k, int n, int c, float[] out,
             int o) {
         FloatVector acc = FloatVector.zero(S);
         for (int t = 0; t < k; t++) {
-            acc = exact(acc).add(FloatVector.fromArray(S, b, t * n + c).mul(a[aOff + t * aStride]));
+            acc = TYPE.cast(acc).add(FloatVector.fromArray(S, b, t * n + c).mul(a[aOff + t * aStride]));
         }
-        exact(acc).intoArray(out, o);
+        TYPE.cast(acc).intoArray(out, o);
     }
 
     /**
@@ -148,11 +150,11 @@ final class VectorKernels {
         for (int t = 0; t < k; t++) {
             float s = a[aOff + t * aStride];
             int r = t * n + c;
-            acc0 = exact(acc0).add(FloatVector.fromArray(S, b, r).mul(s));
-            acc1 = exact(acc1).add(FloatVector.fromArray(S, b, r + L).mul(s));
+            acc0 = TYPE.cast(acc0).add(FloatVector.fromArray(S, b, r).mul(s));
+            acc1 = TYPE.cast(acc1).add(FloatVector.fromArray(S, b, r + L).mul(s));
         }
-        exact(acc0).intoArray(out, o);
-        exact(acc1).intoArray(out, o + L);
+        TYPE.cast(acc0).intoArray(out, o);
+        TYPE.cast(acc1).intoArray(out, o + L);
     }
 
     /**
@@ -169,15 +171,15 @@ final class VectorKernels {
         for (int t = 0; t < k; t++) {
             float s = a[aOff + t * aStride];
             int r = t * n + c;
-            acc0 = exact(acc0).add(FloatVector.fromArray(S, b, r).mul(s));
-            acc1 = exact(acc1).add(FloatVector.fromArray(S, b, r + L).mul(s));
-            acc2 = exact(acc2).add(FloatVector.fromArray(S, b, r + 2 * L).mul(s));
-            acc3 = exact(acc3).add(FloatVector.fromArray(S, b, r + 3 * L).mul(s));
+            acc0 = TYPE.cast(acc0).add(FloatVector.fromArray(S, b, r).mul(s));
+            acc1 = TYPE.cast(acc1).add(FloatVector.fromArray(S, b, r + L).mul(s));
+            acc2 = TYPE.cast(acc2).add(FloatVector.fromArray(S, b, r + 2 * L).mul(s));
+            acc3 = TYPE.cast(acc3).add(FloatVector.fromArray(S, b, r + 3 * L).mul(s));
         }
-        exact(acc0).intoArray(out, o);
-        exact(acc1).intoArray(out, o + L);
-        exact(acc2).intoArray(out, o + 2 * L);
-        exact(acc3).intoArray(out, o + 3 * L);
+        TYPE.cast(acc0).intoArray(out, o);
+        TYPE.cast(acc1).intoArray(out, o + L);
+        TYPE.cast(acc2).intoArray(out, o + 2 * L);
+        TYPE.cast(acc3).intoArray(out, o + 3 * L);
     }
 
     /**
@@ -198,15 +200,15 @@ final class VectorKernels {
         for (int t = 0; t < k; t++) {
             FloatVector bv = FloatVector.fromArray(S, b, t * n + c);
             int at = t * aStride;
-            acc0 = exact(acc0).add(bv.mul(a[a0 + at]));
-            acc1 = exact(acc1).add(bv.mul(a[a1 + at]));
-            acc2 = exact(acc2).add(bv.mul(a[a2 + at]));
-            acc3 = exact(acc3).add(bv.mul(a[a3 + at]));
+            acc0 = TYPE.cast(acc0).add(bv.mul(a[a0 + at]));
+            acc1 = TYPE.cast(acc1).add(bv.mul(a[a1 + at]));
+            acc2 = TYPE.cast(acc2).add(bv.mul(a[a2 + at]));
+            acc3 = TYPE.cast(acc3).add(bv.mul(a[a3 + at]));
         }
-        exact(acc0).intoArray(out, o);
-        exact(acc1).intoArray(out, o + outRowStep);
-        exact(acc2).intoArray(out, o + 2 * outRowStep);
-        exact(acc3).intoArray(out, o + 3 * outRowStep);
+        TYPE.cast(acc0).intoArray(out, o);
+        TYPE.cast(acc1).intoArray(out, o + outRowStep);
+        TYPE.cast(acc2).intoArray(out, o + 2 * outRowStep);
+        TYPE.cast(acc3).intoArray(out, o + 3 * outRowStep);
     }
 
     /** {@link #fourRowsTimesMatrix} over two blocks: two loads of {@code b} feed eight accumulators. */
@@ -233,23 +235,23 @@ final class VectorKernels {
             float s1 = a[a1 + at];
             float s2 = a[a2 + at];
             float s3 = a[a3 + at];
-            acc0 = exact(acc0).add(b0.mul(s0));
-            acc1 = exact(acc1).add(b1.mul(s0));
-            acc2 = exact(acc2).add(b0.mul(s1));
-            acc3 = exact(acc3).add(b1.mul(s1));
-            acc4 = exact(acc4).add(b0.mul(s2));
-            acc5 = exact(acc5).add(b1.mul(s2));
-            acc6 = exact(acc6).add(b0.mul(s3));
-            acc7 = exact(acc7).add(b1.mul(s3));
+            acc0 = TYPE.cast(acc0).add(b0.mul(s0));
+            acc1 = TYPE.cast(acc1).add(b1.mul(s0));
+            acc2 = TYPE.cast(acc2).add(b0.mul(s1));
+            acc3 = TYPE.cast(acc3).add(b1.mul(s1));
+            acc4 = TYPE.cast(acc4).add(b0.mul(s2));
+            acc5 = TYPE.cast(acc5).add(b1.mul(s2));
+            acc6 = TYPE.cast(acc6).add(b0.mul(s3));
+            acc7 = TYPE.cast(acc7).add(b1.mul(s3));
         }
-        exact(acc0).intoArray(out, o);
-        exact(acc1).intoArray(out, o + L);
-        exact(acc2).intoArray(out, o + outRowStep);
-        exact(acc3).intoArray(out, o + outRowStep + L);
-        exact(acc4).intoArray(out, o + 2 * outRowStep);
-        exact(acc5).intoArray(out, o + 2 * outRowStep + L);
-        exact(acc6).intoArray(out, o + 3 * outRowStep);
-        exact(acc7).intoArray(out, o + 3 * outRowStep + L);
+        TYPE.cast(acc0).intoArray(out, o);
+        TYPE.cast(acc1).intoArray(out, o + L);
+        TYPE.cast(acc2).intoArray(out, o + outRowStep);
+        TYPE.cast(acc3).intoArray(out, o + outRowStep + L);
+        TYPE.cast(acc4).intoArray(out, o + 2 * outRowStep);
+        TYPE.cast(acc5).intoArray(out, o + 2 * outRowStep + L);
+        TYPE.cast(acc6).intoArray(out, o + 3 * outRowStep);
+        TYPE.cast(acc7).intoArray(out, o + 3 * outRowStep + L);
     }
 
     /**
@@ -282,23 +284,23 @@ final class VectorKernels {
             float s1 = a[a1 + t];
             float s2 = a[a2 + t];
             float s3 = a[a3 + t];
-            acc0 = exact(acc0).add(b0.mul(s0));
-            acc1 = exact(acc1).add(b1.mul(s0));
-            acc2 = exact(acc2).add(b0.mul(s1));
-            acc3 = exact(acc3).add(b1.mul(s1));
-            acc4 = exact(acc4).add(b0.mul(s2));
-            acc5 = exact(acc5).add(b1.mul(s2));
-            acc6 = exact(acc6).add(b0.mul(s3));
-            acc7 = exact(acc7).add(b1.mul(s3));
+            acc0 = TYPE.cast(acc0).add(b0.mul(s0));
+            acc1 = TYPE.cast(acc1).add(b1.mul(s0));
+            acc2 = TYPE.cast(acc2).add(b0.mul(s1));
+            acc3 = TYPE.cast(acc3).add(b1.mul(s1));
+            acc4 = TYPE.cast(acc4).add(b0.mul(s2));
+            acc5 = TYPE.cast(acc5).add(b1.mul(s2));
+            acc6 = TYPE.cast(acc6).add(b0.mul(s3));
+            acc7 = TYPE.cast(acc7).add(b1.mul(s3));
         }
-        exact(acc0).intoArray(out, o);
-        exact(acc1).intoArray(out, o + L);
-        exact(acc2).intoArray(out, o + outRowStep);
-        exact(acc3).intoArray(out, o + outRowStep + L);
-        exact(acc4).intoArray(out, o + 2 * outRowStep);
-        exact(acc5).intoArray(out, o + 2 * outRowStep + L);
-        exact(acc6).intoArray(out, o + 3 * outRowStep);
-        exact(acc7).intoArray(out, o + 3 * outRowStep + L);
+        TYPE.cast(acc0).intoArray(out, o);
+        TYPE.cast(acc1).intoArray(out, o + L);
+        TYPE.cast(acc2).intoArray(out, o + outRowStep);
+        TYPE.cast(acc3).intoArray(out, o + outRowStep + L);
+        TYPE.cast(acc4).intoArray(out, o + 2 * outRowStep);
+        TYPE.cast(acc5).intoArray(out, o + 2 * outRowStep + L);
+        TYPE.cast(acc6).intoArray(out, o + 3 * outRowStep);
+        TYPE.cast(acc7).intoArray(out, o + 3 * outRowStep + L);
     }
 
     /**
@@ -314,7 +316,7 @@ final class VectorKernels {
      * use: {@link #fourRowsTimesPanel2} broadcasts once for every two multiplies, this kernel once for every four
      * (82 GFLOP/s on one core against 65-78 in a 128 x 512 x 512 product; twelve independent multiply-add pairs in
      * registers reach 117). Eight blocks per broadcast were faster still alone, but sixteen accumulators with their
-     * casts ({@link #exact}) passed C2's limit on a method's size, and without the casts some compilations lost
+     * casts ({@link #TYPE}) passed C2's limit on a method's size, and without the casts some compilations lost
      * the vectors' class and ran the Java fallback.
      */
     static void twoRowsTimesPanel4(float[] a, int aOff, int aRowStep, float[] p, int t0, int t1, int base,
@@ -336,24 +338,24 @@ final class VectorKernels {
             FloatVector b2 = FloatVector.fromArray(S, p, r + 2 * L);
             FloatVector b3 = FloatVector.fromArray(S, p, r + 3 * L);
             FloatVector s = FloatVector.broadcast(S, a[a0 + t]);
-            c00 = exact(c00).add(b0.mul(s));
-            c01 = exact(c01).add(b1.mul(s));
-            c02 = exact(c02).add(b2.mul(s));
-            c03 = exact(c03).add(b3.mul(s));
+            c00 = TYPE.cast(c00).add(b0.mul(s));
+            c01 = TYPE.cast(c01).add(b1.mul(s));
+            c02 = TYPE.cast(c02).add(b2.mul(s));
+            c03 = TYPE.cast(c03).add(b3.mul(s));
             s = FloatVector.broadcast(S, a[a1 + t]);
-            c10 = exact(c10).add(b0.mul(s));
-            c11 = exact(c11).add(b1.mul(s));
-            c12 = exact(c12).add(b2.mul(s));
-            c13 = exact(c13).add(b3.mul(s));
+            c10 = TYPE.cast(c10).add(b0.mul(s));
+            c11 = TYPE.cast(c11).add(b1.mul(s));
+            c12 = TYPE.cast(c12).add(b2.mul(s));
+            c13 = TYPE.cast(c13).add(b3.mul(s));
         }
-        exact(c00).intoArray(out, o);
-        exact(c01).intoArray(out, o + L);
-        exact(c02).intoArray(out, o + 2 * L);
-        exact(c03).intoArray(out, o + 3 * L);
-        exact(c10).intoArray(out, o1);
-        exact(c11).intoArray(out, o1 + L);
-        exact(c12).intoArray(out, o1 + 2 * L);
-        exact(c13).intoArray(out, o1 + 3 * L);
+        TYPE.cast(c00).intoArray(out, o);
+        TYPE.cast(c01).intoArray(out, o + L);
+        TYPE.cast(c02).intoArray(out, o + 2 * L);
+        TYPE.cast(c03).intoArray(out, o + 3 * L);
+        TYPE.cast(c10).intoArray(out, o1);
+        TYPE.cast(c11).intoArray(out, o1 + L);
+        TYPE.cast(c12).intoArray(out, o1 + 2 * L);
+        TYPE.cast(c13).intoArray(out, o1 + 3 * L);
     }
 
     /**
@@ -390,34 +392,34 @@ final class VectorKernels {
             FloatVector b2 = FloatVector.fromArray(S, b, r + bThird);
             int at = t * aStride;
             FloatVector s = FloatVector.broadcast(S, a[a0 + at]);
-            c00 = exact(c00).add(b0.mul(s));
-            c01 = exact(c01).add(b1.mul(s));
-            c02 = exact(c02).add(b2.mul(s));
+            c00 = TYPE.cast(c00).add(b0.mul(s));
+            c01 = TYPE.cast(c01).add(b1.mul(s));
+            c02 = TYPE.cast(c02).add(b2.mul(s));
             s = FloatVector.broadcast(S, a[a1 + at]);
-            c10 = exact(c10).add(b0.mul(s));
-            c11 = exact(c11).add(b1.mul(s));
-            c12 = exact(c12).add(b2.mul(s));
+            c10 = TYPE.cast(c10).add(b0.mul(s));
+            c11 = TYPE.cast(c11).add(b1.mul(s));
+            c12 = TYPE.cast(c12).add(b2.mul(s));
             s = FloatVector.broadcast(S, a[a2 + at]);
-            c20 = exact(c20).add(b0.mul(s));
-            c21 = exact(c21).add(b1.mul(s));
-            c22 = exact(c22).add(b2.mul(s));
+            c20 = TYPE.cast(c20).add(b0.mul(s));
+            c21 = TYPE.cast(c21).add(b1.mul(s));
+            c22 = TYPE.cast(c22).add(b2.mul(s));
             s = FloatVector.broadcast(S, a[a3 + at]);
-            c30 = exact(c30).add(b0.mul(s));
-            c31 = exact(c31).add(b1.mul(s));
-            c32 = exact(c32).add(b2.mul(s));
+            c30 = TYPE.cast(c30).add(b0.mul(s));
+            c31 = TYPE.cast(c31).add(b1.mul(s));
+            c32 = TYPE.cast(c32).add(b2.mul(s));
         }
-        exact(c00).intoArray(out, o);
-        exact(c01).intoArray(out, o + L);
-        exact(c02).intoArray(out, o + third);
-        exact(c10).intoArray(out, o + outRowStep);
-        exact(c11).intoArray(out, o + outRowStep + L);
-        exact(c12).intoArray(out, o + outRowStep + third);
-        exact(c20).intoArray(out, o + 2 * outRowStep);
-        exact(c21).intoArray(out, o + 2 * outRowStep + L);
-        exact(c22).intoArray(out, o + 2 * outRowStep + third);
-        exact(c30).intoArray(out, o + 3 * outRowStep);
-        exact(c31).intoArray(out, o + 3 * outRowStep + L);
-        exact(c32).intoArray(out, o + 3 * outRowStep + third);
+        TYPE.cast(c00).intoArray(out, o);
+        TYPE.cast(c01).intoArray(out, o + L);
+        TYPE.cast(c02).intoArray(out, o + third);
+        TYPE.cast(c10).intoArray(out, o + outRowStep);
+        TYPE.cast(c11).intoArray(out, o + outRowStep + L);
+        TYPE.cast(c12).intoArray(out, o + outRowStep + third);
+        TYPE.cast(c20).intoArray(out, o + 2 * outRowStep);
+        TYPE.cast(c21).intoArray(out, o + 2 * outRowStep + L);
+        TYPE.cast(c22).intoArray(out, o + 2 * outRowStep + third);
+        TYPE.cast(c30).intoArray(out, o + 3 * outRowStep);
+        TYPE.cast(c31).intoArray(out, o + 3 * outRowStep + L);
+        TYPE.cast(c32).intoArray(out, o + 3 * outRowStep + third);
     }
 
     /** {@link #fourRowsTimesPanel2} for a panel one block wide ({@code p[base + t * L ..]}). */
@@ -433,15 +435,15 @@ final class VectorKernels {
         int a3 = aOff + 3 * aRowStep;
         for (int t = 0; t < k; t++) {
             FloatVector bv = FloatVector.fromArray(S, p, base + t * L);
-            acc0 = exact(acc0).add(bv.mul(a[a0 + t]));
-            acc1 = exact(acc1).add(bv.mul(a[a1 + t]));
-            acc2 = exact(acc2).add(bv.mul(a[a2 + t]));
-            acc3 = exact(acc3).add(bv.mul(a[a3 + t]));
+            acc0 = TYPE.cast(acc0).add(bv.mul(a[a0 + t]));
+            acc1 = TYPE.cast(acc1).add(bv.mul(a[a1 + t]));
+            acc2 = TYPE.cast(acc2).add(bv.mul(a[a2 + t]));
+            acc3 = TYPE.cast(acc3).add(bv.mul(a[a3 + t]));
         }
-        exact(acc0).intoArray(out, o);
-        exact(acc1).intoArray(out, o + outRowStep);
-        exact(acc2).intoArray(out, o + 2 * outRowStep);
-        exact(acc3).intoArray(out, o + 3 * outRowStep);
+        TYPE.cast(acc0).intoArray(out, o);
+        TYPE.cast(acc1).intoArray(out, o + outRowStep);
+        TYPE.cast(acc2).intoArray(out, o + 2 * outRowStep);
+        TYPE.cast(acc3).intoArray(out, o + 3 * outRowStep);
     }
 
     /**
@@ -484,7 +486,7 @@ final class VectorKernels {
         int i = from;
         for (; i + L <= to; i += L) {
             FloatVector yv = FloatVector.fromArray(S, y, i);
-            exact(zero).blend(FloatVector.fromArray(S, g, i), yv.compare(VectorOperators.GT, 0f))
+            TYPE.cast(zero).blend(FloatVector.fromArray(S, g, i), yv.compare(VectorOperators.GT, 0f))
                     .intoArray(out, i);
         }
         for (; i < to; i++) {
@@ -502,10 +504,10 @@ final class VectorKernels {
         int j = from;
         for (; j + L <= to; j += L) {
             int i = r + j;
-            FloatVector o = exact(zero).blend(FloatVector.fromArray(S, g, i),
+            FloatVector o = TYPE.cast(zero).blend(FloatVector.fromArray(S, g, i),
                     FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f));
             o.intoArray(out, i);
-            FloatVector.fromArray(S, sums, j).add(exact(o)).intoArray(sums, j);
+            FloatVector.fromArray(S, sums, j).add(TYPE.cast(o)).intoArray(sums, j);
         }
         for (; j < to; j++) {
             float o = y[r + j] > 0f ? g[r + j] : 0f;
@@ -535,9 +537,9 @@ final class VectorKernels {
             FloatVector gv = FloatVector.fromArray(S, g, i - gShift);
             FloatVector old = FloatVector.fromArray(S, v, i);
             for (int d = 0; d < decays; d++) {
-                old = exact(old).mul(rho);
+                old = TYPE.cast(old).mul(rho);
             }
-            FloatVector vv = exact(old).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
+            FloatVector vv = TYPE.cast(old).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
             vv.intoArray(v, i);
             FloatVector scaled = gv.mul(lr);
             FloatVector denominator = vv.add(eps);
