@@ -55,8 +55,8 @@ final class VectorRowKernels implements RowKernels {
             int w = panelWidth(n, q);
             // the panel's row t starts at base + t * w
             int base = panelOffset(k, n, q);
-            if (w == WIDE * L && aStride == 1) {
-                widePanel(a, aRowStep, packed, k, base, out, n, c, from, to, epilogue);
+            if (w >= WIDE * L && aStride == 1) {
+                widePanel(a, aRowStep, packed, k, base, w, out, n, c, from, to, epilogue);
                 continue;
             }
             if (w == 3 * L) {
@@ -196,8 +196,17 @@ final class VectorRowKernels implements RowKernels {
     static final int WIDE = 4;
 
     /**
+     * The width of a product's wide panels: eight blocks ({@link VectorKernels#twoRowsTimesPanel8}, one broadcast
+     * per eight multiplies) where the row is a whole number of them and the machine has 32 vector registers for the
+     * kernel's 16 accumulators and 8 loads (AVX-512, 16 lanes): the 512- and 4,096-wide layers. Else four blocks.
+     */
+    static int wideWidth(int n) {
+        return L == 16 && n % (2 * WIDE * L) == 0 ? 2 * WIDE * L : WIDE * L;
+    }
+
+    /**
      * Terms of a wide panel's sums taken in one pass down the rows: {@code K_BLOCK} rows of a panel four blocks
-     * wide are 128 KB, which stay in the core's L2 while every pair of output rows reads them.
+     * wide are 128 KB (eight blocks: 256 KB), which stay in the core's L2 while every pair of output rows reads them.
      */
     static final int K_BLOCK = 512;
 
@@ -206,13 +215,13 @@ final class VectorRowKernels implements RowKernels {
      * blocks ({@link VectorKernels#fourRowsTimesMatrix3}), its last block ending at the row's end.
      */
     private static boolean triple(int n) {
-        int rest = n % (WIDE * L);
+        int rest = n % wideWidth(n);
         return rest > 2 * L && rest <= 3 * L;
     }
 
     private static int panelCount(int n) {
-        int wide = n / (WIDE * L);
-        int rest = n - wide * WIDE * L;
+        int wide = n / wideWidth(n);
+        int rest = n - wide * wideWidth(n);
         if (triple(n)) {
             return wide + 1;
         }
@@ -221,11 +230,11 @@ final class VectorRowKernels implements RowKernels {
 
     /** The first column of panel {@code q}. */
     private static int panelColumn(int n, int q) {
-        int wide = n / (WIDE * L);
+        int wide = n / wideWidth(n);
         if (q < wide) {
-            return q * WIDE * L;
+            return q * wideWidth(n);
         }
-        int c0 = wide * WIDE * L;
+        int c0 = wide * wideWidth(n);
         if (triple(n)) {
             return c0;
         }
@@ -239,25 +248,25 @@ final class VectorRowKernels implements RowKernels {
     }
 
     private static int panelWidth(int n, int q) {
-        int wide = n / (WIDE * L);
+        int wide = n / wideWidth(n);
         if (q < wide) {
-            return WIDE * L;
+            return wideWidth(n);
         }
         if (triple(n)) {
             return 3 * L;
         }
-        return q - wide < (n - wide * WIDE * L) / (2 * L) ? 2 * L : L;
+        return q - wide < (n - wide * wideWidth(n)) / (2 * L) ? 2 * L : L;
     }
 
     /** Where panel {@code q} starts in the packed array: after the k rows of every panel before it. */
     private static int panelOffset(int k, int n, int q) {
-        int wide = n / (WIDE * L);
+        int wide = n / wideWidth(n);
         if (q <= wide) {
-            return q * k * WIDE * L;
+            return q * k * wideWidth(n);
         }
-        int pairs = (n - wide * WIDE * L) / (2 * L);
+        int pairs = (n - wide * wideWidth(n)) / (2 * L);
         int p = q - wide;
-        int at = wide * k * WIDE * L;
+        int at = wide * k * wideWidth(n);
         return p <= pairs ? at + p * k * 2 * L : at + pairs * k * 2 * L + k * L;
     }
 
@@ -292,11 +301,12 @@ final class VectorRowKernels implements RowKernels {
     }
 
     /**
-     * Output rows {@code [from, to)}, columns {@code [c, c + 4L)}, from a packed wide panel: two rows at a time,
-     * {@link #K_BLOCK} terms at a time down all the rows, each range continuing the sums the last one stored.
+     * Output rows {@code [from, to)}, columns {@code [c, c + w)}, from a packed wide panel {@code w} wide (four or
+     * eight blocks): two rows at a time, {@link #K_BLOCK} terms at a time down all the rows, each range continuing
+     * the sums the last one stored.
      */
-    private static void widePanel(float[] a, int aRowStep, float[] p, int k, int base, float[] out, int n, int c,
-            int from, int to, Epilogue epilogue) {
+    private static void widePanel(float[] a, int aRowStep, float[] p, int k, int base, int w, float[] out, int n,
+            int c, int from, int to, Epilogue epilogue) {
         int pairs = from + (to - from) / 2 * 2;
         for (int t0 = 0; t0 < k || t0 == 0; t0 += K_BLOCK) {
             int t1 = Math.min(k, t0 + K_BLOCK);
@@ -305,21 +315,28 @@ final class VectorRowKernels implements RowKernels {
             float[] init = first ? ZEROS : out;
             for (int i = from; i < pairs; i += 2) {
                 int o = i * n + c;
-                VectorKernels.twoRowsTimesPanel4(a, i * aRowStep, aRowStep, p, t0, t1, base, init, first ? 0 : o,
-                        first ? WIDE * L : o + n, out, o, o + n);
+                if (w == WIDE * L) {
+                    VectorKernels.twoRowsTimesPanel4(a, i * aRowStep, aRowStep, p, t0, t1, base, init,
+                            first ? 0 : o, first ? w : o + n, out, o, o + n);
+                } else {
+                    VectorKernels.twoRowsTimesPanel8(a, i * aRowStep, aRowStep, p, t0, t1, base, init,
+                            first ? 0 : o, first ? w : o + n, out, o, o + n);
+                }
             }
         }
         if (pairs < to) {
             // a row left over: in one pass over all the terms (it reads the panel once, whole ranges or not)
-            VectorKernels.rowTimesMatrix4(a, pairs * aRowStep, 1, p, k, WIDE * L, base, out, pairs * n + c);
+            for (int j = 0; j < w; j += WIDE * L) {
+                VectorKernels.rowTimesMatrix4(a, pairs * aRowStep, 1, p, k, w, base + j, out, pairs * n + c + j);
+            }
         }
         if (epilogue != null) {
-            epilogue.apply(out, from * n + c, n, to - from, c, WIDE * L);
+            epilogue.apply(out, from * n + c, n, to - from, c, w);
         }
     }
 
     /** Two rows of zeros, a wide panel wide: where its sums start. */
-    private static final float[] ZEROS = new float[2 * WIDE * L];
+    private static final float[] ZEROS = new float[2 * 2 * WIDE * L];
 
     @Override
     public int packedSize(int k, int n) {
@@ -347,7 +364,9 @@ final class VectorRowKernels implements RowKernels {
         int w = panelWidth(n, q);
         int at = panelOffset(k, n, q);
         // each width a call of its own, so that the stride of the stores is a constant where the copy is compiled
-        if (w == WIDE * L) {
+        if (w == 2 * WIDE * L) {
+            packTransposed(bt, k, n, c, 2 * WIDE * L, packed, at);
+        } else if (w == WIDE * L) {
             packTransposed(bt, k, n, c, WIDE * L, packed, at);
         } else if (w == 3 * L) {
             packTransposed(bt, k, n, c, 3 * L, packed, at);

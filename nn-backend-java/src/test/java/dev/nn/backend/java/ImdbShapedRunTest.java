@@ -200,16 +200,17 @@ class ImdbShapedRunTest {
     }
 
     /**
-     * 300 rows: groups of four (pairs in panels four blocks wide) from packed panels; 7: too few to pack, three rows
-     * left over; 1: Boston's batches; 301 rows of 1,100 terms: each thread's last row alone in a wide panel, and sums
-     * taken in three ranges of terms ({@link VectorRowKernels#K_BLOCK}), each continuing the last.
+     * 300 rows: groups of four (pairs in panels four blocks wide, eight at widths 128 and 256) from packed panels;
+     * 7: too few to pack, three rows left over; 1: Boston's batches; 301 rows of 1,100 terms: each thread's last row
+     * alone in a wide panel, and sums taken in three ranges of terms ({@link VectorRowKernels#K_BLOCK}), each
+     * continuing the last.
      */
     @ParameterizedTest(name = "{0} rows, {1} terms")
     @CsvSource({"300, 37", "7, 37", "1, 37", "301, 1100"})
     void vectorAndScalarDenseKernelsGiveTheSameBitsAtEveryWidth(int rows, int k) {
         org.junit.jupiter.api.Assumptions.assumeTrue(MatMul.VECTORS_AVAILABLE, "no 256- or 512-bit vectors here");
         java.util.SplittableRandom rng = new java.util.SplittableRandom(10);
-        for (int n : new int[] {1, 3, 4, 8, 12, 16, 20, 24, 40, 46, 54, 64, 80, 100, 118, 130, 270, 310}) {
+        for (int n : new int[] {1, 3, 4, 8, 12, 16, 20, 24, 40, 46, 54, 64, 80, 100, 118, 128, 130, 256, 270, 310}) {
             float[] a = random(rng, rows * k);
             float[] w = random(rng, k * n);
             float[] g = random(rng, rows * n);
