@@ -195,13 +195,16 @@ final class VectorRowKernels implements RowKernels {
     /** Blocks in a wide panel ({@link VectorKernels#twoRowsTimesPanel4}). */
     static final int WIDE = 4;
 
+    /** Blocks in a wide panel of rows a whole number of them wide ({@link VectorKernels#twoRowsTimesPanel8}). */
+    static final int WIDER = 2 * WIDE;
+
     /**
-     * The width of a product's wide panels: eight blocks ({@link VectorKernels#twoRowsTimesPanel8}, one broadcast
-     * per eight multiplies) where the row is a whole number of them and the machine has 32 vector registers for the
-     * kernel's 16 accumulators and 8 loads (AVX-512, 16 lanes): the 512- and 4,096-wide layers. Else four blocks.
+     * The width of a product's wide panels: {@link #WIDER} blocks (one broadcast per eight multiplies) where the row
+     * is a whole number of them and the machine has 32 vector registers for the kernel's 16 accumulators and 8 loads
+     * (AVX-512, 16 lanes): the 512-, 1,024- and 4,096-wide layers. Else {@link #WIDE} blocks.
      */
     static int wideWidth(int n) {
-        return L == 16 && n % (2 * WIDE * L) == 0 ? 2 * WIDE * L : WIDE * L;
+        return L == 16 && n % (WIDER * L) == 0 ? WIDER * L : WIDE * L;
     }
 
     /**
@@ -220,8 +223,9 @@ final class VectorRowKernels implements RowKernels {
     }
 
     private static int panelCount(int n) {
-        int wide = n / wideWidth(n);
-        int rest = n - wide * wideWidth(n);
+        int ww = wideWidth(n);
+        int wide = n / ww;
+        int rest = n % ww;
         if (triple(n)) {
             return wide + 1;
         }
@@ -230,11 +234,12 @@ final class VectorRowKernels implements RowKernels {
 
     /** The first column of panel {@code q}. */
     private static int panelColumn(int n, int q) {
-        int wide = n / wideWidth(n);
+        int ww = wideWidth(n);
+        int wide = n / ww;
         if (q < wide) {
-            return q * wideWidth(n);
+            return q * ww;
         }
-        int c0 = wide * wideWidth(n);
+        int c0 = wide * ww;
         if (triple(n)) {
             return c0;
         }
@@ -248,25 +253,27 @@ final class VectorRowKernels implements RowKernels {
     }
 
     private static int panelWidth(int n, int q) {
-        int wide = n / wideWidth(n);
+        int ww = wideWidth(n);
+        int wide = n / ww;
         if (q < wide) {
-            return wideWidth(n);
+            return ww;
         }
         if (triple(n)) {
             return 3 * L;
         }
-        return q - wide < (n - wide * wideWidth(n)) / (2 * L) ? 2 * L : L;
+        return q - wide < n % ww / (2 * L) ? 2 * L : L;
     }
 
     /** Where panel {@code q} starts in the packed array: after the k rows of every panel before it. */
     private static int panelOffset(int k, int n, int q) {
-        int wide = n / wideWidth(n);
+        int ww = wideWidth(n);
+        int wide = n / ww;
         if (q <= wide) {
-            return q * k * wideWidth(n);
+            return q * k * ww;
         }
-        int pairs = (n - wide * wideWidth(n)) / (2 * L);
+        int pairs = n % ww / (2 * L);
         int p = q - wide;
-        int at = wide * k * wideWidth(n);
+        int at = wide * k * ww;
         return p <= pairs ? at + p * k * 2 * L : at + pairs * k * 2 * L + k * L;
     }
 
@@ -336,7 +343,7 @@ final class VectorRowKernels implements RowKernels {
     }
 
     /** Two rows of zeros, a wide panel wide: where its sums start. */
-    private static final float[] ZEROS = new float[2 * 2 * WIDE * L];
+    private static final float[] ZEROS = new float[2 * WIDER * L];
 
     @Override
     public int packedSize(int k, int n) {
@@ -364,8 +371,8 @@ final class VectorRowKernels implements RowKernels {
         int w = panelWidth(n, q);
         int at = panelOffset(k, n, q);
         // each width a call of its own, so that the stride of the stores is a constant where the copy is compiled
-        if (w == 2 * WIDE * L) {
-            packTransposed(bt, k, n, c, 2 * WIDE * L, packed, at);
+        if (w == WIDER * L) {
+            packTransposed(bt, k, n, c, WIDER * L, packed, at);
         } else if (w == WIDE * L) {
             packTransposed(bt, k, n, c, WIDE * L, packed, at);
         } else if (w == 3 * L) {
