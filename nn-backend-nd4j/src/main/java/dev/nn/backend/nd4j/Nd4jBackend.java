@@ -168,12 +168,19 @@ public final class Nd4jBackend implements Backend, FusedUpdates, FusedLayers {
         if (xa.columns() >= WIDE && !transposeB && ya.columns() <= 64) {
             if (transposeA) {
                 // the first layer's kernel gradient, input^T (10,000 x 512) x grad (512 x 16): OpenBLAS takes
-                // 8-15 ms for it and 3-6.5 ms for its transpose, grad^T x input, plus the copy back
+                // 8-15 ms for it into a row-major array and 3-6.5 ms for its transpose, grad^T x input. Into a
+                // column-major array (a packed kernel's, see ParameterPack) it is that fast call, with no copy
+                if (z.ordering() == 'f') {
+                    gemm(xa, true, ya, false, z);
+                    return;
+                }
+                ((Nd4jTensor) out).preferColumnMajor();
                 transposed(ya, true, xa, false, z);
                 return;
             }
             // the first layer's forward, input (512 x 10,000) x kernel (10,000 x 64): 8-12 ms, against 6.5-7 ms
-            // for kernel^T x input^T and the copy back; with 16 units 3-4 ms either way
+            // for kernel^T x input^T and the copy back; with 16 units 3-4 ms either way. The same for a
+            // column-major kernel, where input x kernel took 6 ms with 16 units, twice as long
             transposed(ya, true, xa, true, z);
             return;
         }

@@ -60,11 +60,18 @@ final class Nd4jMemory {
         }
     }
 
-    /** A row-major copy of {@code a} (a fresh, c-ordered, non-view array). */
+    /** A row-major copy of {@code a}. */
     static float[] toArray(INDArray a) {
         float[] out = new float[(int) a.length()];
-        if (out.length > 0) {
+        if (out.length == 0) {
+            return out;
+        }
+        if (a.ordering() == 'c' || a.rows() == 1 || a.columns() == 1) {
             pointer(a).get(out, 0, out.length);
+            return out;
+        }
+        try (INDArray rowMajor = a.dup('c')) {
+            pointer(rowMajor).get(out, 0, out.length);
         }
         return out;
     }

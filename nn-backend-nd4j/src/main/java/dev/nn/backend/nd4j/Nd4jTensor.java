@@ -90,6 +90,21 @@ final class Nd4jTensor implements Tensor {
         return pack;
     }
 
+    /**
+     * Whether this tensor is better stored column-major: it is the kernel gradient of a wide input's full product,
+     * which OpenBLAS writes a third faster column-major (see {@link Nd4jBackend#matmul}); {@link ParameterPack}
+     * lays out the tensors in its place that way.
+     */
+    private boolean columnMajor;
+
+    void preferColumnMajor() {
+        columnMajor = true;
+    }
+
+    boolean prefersColumnMajor() {
+        return columnMajor;
+    }
+
     @Override
     public Shape shape() {
         return shape;

@@ -14,6 +14,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * same calls per parameter: ND4J's cost is per call (tens of microseconds) far more than per element, and a
  * Boston step has six parameters of at most 4,096 values. This is how DL4J lays out a network's parameters.
  * The layers keep their tensors; only where the values live changes.
+ *
+ * <p>A place whose tensor {@linkplain Nd4jTensor#prefersColumnMajor prefers it} (the first layer's kernel over a
+ * wide multi-hot input, when its gradient took the full product) is laid out column-major in every flat array,
+ * so that OpenBLAS writes that gradient in place and the one pass still meets each weight, gradient and velocity
+ * at the same offset. Column-major saved Reuters-shaped batches of 512 x 10,000 x 64 the 1.6 ms copy back of a
+ * row-major gradient, a tenth of a step.
  */
 final class ParameterPack {
 
@@ -27,13 +33,23 @@ final class ParameterPack {
         for (int k = 0; k < flats.length; k++) {
             flats[k] = Nd4j.createUninitialized(DataType.FLOAT, 1, length);
         }
+        char[] order = new char[members.get(0).size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = 'c';
+            for (List<Nd4jTensor> kind : members) {
+                if (kind.get(i).prefersColumnMajor()) {
+                    order[i] = 'f';
+                }
+            }
+        }
         for (int k = 0; k < members.size(); k++) {
             long at = 0;
-            for (Nd4jTensor t : members.get(k)) {
+            for (int i = 0; i < order.length; i++) {
+                Nd4jTensor t = members.get(k).get(i);
                 INDArray old = t.array();
                 long n = old.length();
                 INDArray view = flats[k].get(NDArrayIndex.point(0), NDArrayIndex.interval(at, at + n))
-                        .reshape('c', old.rows(), old.columns());
+                        .reshape(order[i], old.rows(), old.columns());
                 view.assign(old);
                 t.moveTo(view, this);
                 at += n;
