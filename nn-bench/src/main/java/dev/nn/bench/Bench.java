@@ -17,7 +17,7 @@ import java.util.Map;
  * side in one JVM, and prints seconds per epoch, total seconds, µs per step, peak heap, and the ratio of
  * each backend to the first, or to DL4J when {@code dl4j} is named: DL4J's {@code MultiLayerNetwork} on the same
  * workloads ({@link Dl4jPeer}), run in a JVM of its own with its best settings. A and B run in rounds, the
- * backends taking turns ({@link #DEFAULT_ROUNDS}); C once per backend.
+ * backends taking turns ({@link #DEFAULT_ROUNDS}); C once per backend, each in a JVM of its own ({@link Forked}).
  *
  * <pre>
  * OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE mvn -q -pl nn-bench exec:java -Dexec.args="--backend java,nd4j,dl4j"
@@ -43,7 +43,7 @@ public final class Bench {
      * 1.68-1.69x in the runs before and after). Taking turns, every backend sees both. Three, so that the median is
      * one round's figure: a round of the java backend's two-thread A or B sometimes takes twice as long as the
      * rounds around it (A 0.032-0.033 s against 0.016-0.017, B 0.049 against 0.020, in 5 of 28 rounds on
-     * 2026-12-07), and the mean of two took half of that. C, minutes long for DL4J, runs once.
+     * 2026-12-07), and the mean of two took half of that. C, minutes long for DL4J, runs once, in a fresh JVM.
      */
     static final int DEFAULT_ROUNDS = 3;
 
@@ -171,6 +171,22 @@ public final class Bench {
         }
     }
 
+    /** Workloads {@code which} on {@code backend}; the data of those not named may be null. */
+    static Result[] workloads(Backend backend, String which, int epochs, double warmup, int bostonEpochs,
+            Workloads.Imdb imdb, Workloads.Reuters reuters, Workloads.Boston boston) {
+        Result[] r = {NONE, NONE, NONE};
+        if (which.contains("A")) {
+            r[0] = epochs(() -> imdb.setUp(backend), imdb::epoch, epochs, warmup);
+        }
+        if (which.contains("B")) {
+            r[1] = epochs(() -> reuters.setUp(backend), reuters::epoch, epochs, warmup);
+        }
+        if (which.contains("C")) {
+            r[2] = steps(e -> boston.run(backend, e), bostonEpochs, warmup);
+        }
+        return r;
+    }
+
     /** A workload that did not run. */
     static final Result NONE = new Result(Double.NaN, Double.NaN, Double.NaN, 0);
 
@@ -179,22 +195,15 @@ public final class Bench {
             boolean describe, Workloads.Imdb imdb, Workloads.Reuters reuters, Workloads.Boston boston) {
         Result[] r;
         if (name.equals(DL4J)) {
-            r = Dl4jProcess.run(threads, epochs, warmup, which, bostonEpochs, describe);
+            r = Forked.dl4j(threads, epochs, warmup, which, bostonEpochs, describe);
+        } else if (which.equals("C")) {
+            r = Forked.backend(name, threads, epochs, warmup, which, bostonEpochs, describe);
         } else {
-            r = new Result[] {NONE, NONE, NONE};
             try (Backend backend = Backends.create(name, threads)) {
                 if (describe) {
                     System.out.println("backend: " + backend.description());
                 }
-                if (which.contains("A")) {
-                    r[0] = epochs(() -> imdb.setUp(backend), imdb::epoch, epochs, warmup);
-                }
-                if (which.contains("B")) {
-                    r[1] = epochs(() -> reuters.setUp(backend), reuters::epoch, epochs, warmup);
-                }
-                if (which.contains("C")) {
-                    r[2] = steps(e -> boston.run(backend, e), bostonEpochs, warmup);
-                }
+                r = workloads(backend, which, epochs, warmup, bostonEpochs, imdb, reuters, boston);
             }
         }
         for (int i = 0; i < 3; i++) {

@@ -5,7 +5,6 @@ import dev.nn.api.data.MultiHotRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -53,27 +52,22 @@ final class Dl4jPeer {
         if (workloads.contains("A")) {
             Workloads.Imdb w = new Workloads.Imdb();
             Text a = new Text(w.train.x(), w.trainY, w.test.x(), null);
-            report("A", Bench.epochs(() -> a.setUp(16, Activation.SIGMOID, LossFunction.XENT), a::epoch, epochs,
+            Forked.report("A", Bench.epochs(() -> a.setUp(16, Activation.SIGMOID, LossFunction.XENT), a::epoch, epochs,
                     warmup));
             a.close();
         }
         if (workloads.contains("B")) {
             Workloads.Reuters w = new Workloads.Reuters();
             Text b = new Text(w.train.x(), w.trainY, w.val.x(), w.valY);
-            report("B", Bench.epochs(() -> b.setUp(64, Activation.SOFTMAX, LossFunction.MCXENT), b::epoch, epochs,
+            Forked.report("B", Bench.epochs(() -> b.setUp(64, Activation.SOFTMAX, LossFunction.MCXENT), b::epoch, epochs,
                     warmup));
             b.close();
         }
         if (workloads.contains("C")) {
             Boston c = new Boston(new Workloads.Boston());
-            report("C", Bench.steps(c::run, bostonEpochs, warmup));
+            Forked.report("C", Bench.steps(c::run, bostonEpochs, warmup));
             c.close();
         }
-    }
-
-    private static void report(String workload, Bench.Result r) {
-        System.out.printf(Locale.ROOT, "RESULT %s %.9f %.9f %.9f %d%n", workload, r.perEpoch(), r.total(),
-                r.perStepMicros(), r.peakHeap());
     }
 
     private static MultiLayerNetwork network(int inputs, int hidden, int outputs, Activation out, LossFunction loss,
