@@ -190,7 +190,11 @@ public final class Bench {
     /** A workload that did not run. */
     static final Result NONE = new Result(Double.NaN, Double.NaN, Double.NaN, 0);
 
-    /** Workloads {@code which} (those of A, B, C it names) on backend {@code name}, printed as they end. */
+    /**
+     * Workloads {@code which} (those of A, B, C it names) on backend {@code name}, printed as they end: in this JVM,
+     * except DL4J's (always a JVM of its own) and a backend's C run alone (so called once per backend after the
+     * rounds; see {@link Forked}).
+     */
     private static Result[] run(String name, String which, int threads, int epochs, double warmup, int bostonEpochs,
             boolean describe, Workloads.Imdb imdb, Workloads.Reuters reuters, Workloads.Boston boston) {
         Result[] r;

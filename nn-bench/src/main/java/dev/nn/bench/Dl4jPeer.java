@@ -52,15 +52,15 @@ final class Dl4jPeer {
         if (workloads.contains("A")) {
             Workloads.Imdb w = new Workloads.Imdb();
             Text a = new Text(w.train.x(), w.trainY, w.test.x(), null);
-            Forked.report("A", Bench.epochs(() -> a.setUp(16, Activation.SIGMOID, LossFunction.XENT), a::epoch, epochs,
-                    warmup));
+            Forked.report("A", Bench.epochs(() -> a.setUp(16, Activation.SIGMOID, LossFunction.XENT), a::epoch,
+                    epochs, warmup));
             a.close();
         }
         if (workloads.contains("B")) {
             Workloads.Reuters w = new Workloads.Reuters();
             Text b = new Text(w.train.x(), w.trainY, w.val.x(), w.valY);
-            Forked.report("B", Bench.epochs(() -> b.setUp(64, Activation.SOFTMAX, LossFunction.MCXENT), b::epoch, epochs,
-                    warmup));
+            Forked.report("B", Bench.epochs(() -> b.setUp(64, Activation.SOFTMAX, LossFunction.MCXENT), b::epoch,
+                    epochs, warmup));
             b.close();
         }
         if (workloads.contains("C")) {

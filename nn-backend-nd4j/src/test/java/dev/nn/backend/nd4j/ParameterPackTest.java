@@ -99,8 +99,8 @@ class ParameterPackTest {
         try (Nd4jBackend b = new Nd4jBackend(2); Tensor x = b.upload(batch); Tensor grad = b.upload(values(rows * 32,
                 0.1f), rows, 32); Tensor out = b.zeros(rows, 32); Tensor out2 = b.zeros(rows, 32)) {
             // a bias before the kernel, so that the kernel's view starts inside the flat arrays
-            List<Tensor> w = List.of(b.upload(values(7, 0.3f), 1, 7), b.upload(values(vocabulary * 32, 0.5f), vocabulary,
-                    32));
+            List<Tensor> w = List.of(b.upload(values(7, 0.3f), 1, 7),
+                    b.upload(values(vocabulary * 32, 0.5f), vocabulary, 32));
             List<Tensor> g = List.of(b.upload(values(7, 0.01f), 1, 7), b.zeros(vocabulary, 32));
             List<Tensor> v = List.of(b.zeros(1, 7), b.zeros(vocabulary, 32));
             List<Tensor> w2 = List.of(b.upload(values(7, 0.3f), 1, 7), b.upload(values(vocabulary * 32, 0.5f),
@@ -135,8 +135,9 @@ class ParameterPackTest {
             for (int r = 0; r < few.length; r++) {
                 few[r] = rng.ints(5, 0, vocabulary).toArray();
             }
-            try (Tensor small = b.upload(MultiHotRows.encode(few, vocabulary)); Tensor smallGrad = b.upload(values(8 * 32,
-                    0.2f), 8, 32); Tensor o = b.zeros(8, 32); Tensor o2 = b.zeros(8, 32)) {
+            try (Tensor small = b.upload(MultiHotRows.encode(few, vocabulary));
+                    Tensor smallGrad = b.upload(values(8 * 32, 0.2f), 8, 32); Tensor o = b.zeros(8, 32);
+                    Tensor o2 = b.zeros(8, 32)) {
                 b.matmul(small, false, w.get(1), false, o);
                 b.matmul(small, false, w2.get(1), false, o2);
                 assertThat(((Nd4jTensor) small).compact()).as("the compact path").isNotNull();
